@@ -1,0 +1,1 @@
+namespace CrmSaaS.Storage; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace CrmSaaS.TestSupport; internal static class Placeholder { }
