@@ -1,5 +1,62 @@
+using CrmSaaS.Functions;
+using CrmSaaS.Functions.Platform;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Under the Functions host (custom handler) the host picks the port and delivers queue messages itself.
+var functionsPort = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
+if (!string.IsNullOrEmpty(functionsPort))
+{
+    builder.WebHost.UseUrls($"http://127.0.0.1:{functionsPort}");
+    builder.Configuration["Queues:LocalDispatcher"] = "false";
+    builder.Configuration["Storage:CreateResources"] ??= "false";
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection("Jwt"));
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
+builder.Services.Configure<QueueDispatcherOptions>(builder.Configuration.GetSection("Queues"));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+});
+
+builder.Services.AddProblemDetails(options =>
+    options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
+builder.Services.AddOpenApi();
+builder.Services.AddCrmStorage(builder.Configuration);
+builder.Services.AddCrmAuthentication();
+builder.Services.AddCrmRateLimits();
+builder.Services.AddSingleton<TokenService>();
+builder.Services.AddHostedService<LocalQueueDispatcher>();
+builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
+{
+    var origins = (builder.Configuration["Portal:Origin"] ?? "http://localhost:5173")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+        .WithExposedHeaders("ETag", "Location", StorageTransactionsMiddleware.Header);
+}));
+builder.Services.AddFeatures();
+builder.Host.ConfigureHostOptions(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(ProblemDetailsMapping.WriteStatusCodeProblemAsync);
+app.UseMiddleware<StorageTransactionsMiddleware>();
+app.UseCors();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<RequestContextMiddleware>();
+
+app.MapOpenApi();
+app.MapFeatures();
+app.MapQueueFunctions(app.Services.GetRequiredService<QueueRuntime>());
+
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,0 +1,22 @@
+using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Platform;
+
+namespace CrmSaaS.Functions;
+
+/// <summary>Every feature of the app, registered explicitly: services first, then endpoints.</summary>
+public static class Features
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddQueueHandler<SendEmailHandler>();
+        services.AddScoped<EmailOutbox>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapHealth();
+        app.MapWhoAmI();
+        return app;
+    }
+}

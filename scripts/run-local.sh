@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs the whole product locally: Azurite (on-disk, .local/azurite), MailDev, the API and the portal.
+# Seeds a demo tenant on the first run, prints the URLs and logins, and stops everything on Ctrl-C.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+API_PORT="${API_PORT:-7071}"
+PORTAL_PORT="${PORTAL_PORT:-5173}"
+SMTP_PORT="${SMTP_PORT:-1025}"
+MAIL_WEB_PORT="${MAIL_WEB_PORT:-1080}"
+state="$root/.local"
+mkdir -p "$state/azurite" "$state/logs"
+
+"$root/scripts/install-prereqs.sh"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> stopping"
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+wait_for() {
+  local url="$1" name="$2"
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not start; see $state/logs" >&2
+  exit 1
+}
+
+echo "==> Azurite (data in .local/azurite)"
+"$root/tools/node_modules/.bin/azurite" --silent --location "$state/azurite" \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$state/logs/azurite.log" 2>&1 &
+pids+=($!)
+
+echo "==> MailDev (SMTP $SMTP_PORT, web $MAIL_WEB_PORT)"
+"$root/tools/node_modules/.bin/maildev" --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+  >"$state/logs/maildev.log" 2>&1 &
+pids+=($!)
+
+echo "==> API (http://127.0.0.1:$API_PORT)"
+dotnet build functions/CrmSaaS.Functions -c Debug --nologo -v q >"$state/logs/api-build.log" 2>&1 \
+  || { cat "$state/logs/api-build.log"; exit 1; }
+ASPNETCORE_ENVIRONMENT=Development \
+Storage__ConnectionString="UseDevelopmentStorage=true" \
+Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
+Portal__Origin="http://localhost:$PORTAL_PORT,http://127.0.0.1:$PORTAL_PORT" \
+Portal__PublicBaseUrl="http://localhost:$PORTAL_PORT" \
+  dotnet run --project functions/CrmSaaS.Functions --no-build --no-launch-profile -- --urls "http://127.0.0.1:$API_PORT" \
+  >"$state/logs/api.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$API_PORT/api/health" "The API"
+
+if [ -f portal-static/package.json ]; then
+  echo "==> portal (http://localhost:$PORTAL_PORT)"
+  (cd portal-static && VITE_API_PROXY="http://127.0.0.1:$API_PORT" npx vite --port "$PORTAL_PORT" --strictPort --host 127.0.0.1) \
+    >"$state/logs/portal.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$PORTAL_PORT/" "The portal"
+fi
+
+if [ -x "$root/scripts/seed-demo.sh" ]; then
+  "$root/scripts/seed-demo.sh" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" || echo "(demo seed failed; see above)"
+fi
+
+cat <<TXT
+
+CrmSaaS is running.
+  Portal (staff):     http://localhost:$PORTAL_PORT/
+  Customer area:      http://localhost:$PORTAL_PORT/cliente/
+  API:                http://127.0.0.1:$API_PORT/api/health   (OpenAPI: /openapi/v1.json)
+  E-mails (MailDev):  http://127.0.0.1:$MAIL_WEB_PORT/
+  Logs:               $state/logs/
+$( [ -f "$state/demo-logins.txt" ] && cat "$state/demo-logins.txt" )
+
+Press Ctrl-C to stop.
+TXT
+wait

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: the portal's unit tests and build, then all .NET test projects (storage, API, browser tests).
+# The tests start their own Azurite and MailDev on free ports; the browser tests start the API and serve the portal.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+"$root/scripts/install-prereqs.sh"
+
+if [ -f portal-static/package.json ]; then
+  echo "==> portal: unit tests and build"
+  (cd portal-static && npm test --silent && npm run build --silent)
+fi
+
+echo "==> .NET: build and tests"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+set +e
+dotnet test CrmSaaS.sln -c Release --logger "trx" --results-directory "$results" 2>&1 | tee "$results/dotnet-test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over all test assemblies (dotnet test prints one summary per assembly).
+sum() { grep -Eo "$1: +[0-9]+" "$results/dotnet-test.log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
+echo "dotnet: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ]; then
+  echo "dotnet test failed (exit $status)" >&2
+  exit "$status"
+fi
+if [ "${passed}" -eq 0 ]; then
+  echo "no .NET test ran" >&2
+  exit 1
+fi
