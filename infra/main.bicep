@@ -173,7 +173,7 @@ module apiSettings 'app/api-settings.bicep' = {
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUsername: smtpUsername
-    smtpPasswordUri: secrets.outputs.smtpPasswordUri
+    smtpCredentialUri: secrets.outputs.smtpCredentialUri
     smtpEnableSsl: smtpEnableSsl
     smtpFrom: smtpFrom
   }

@@ -21,7 +21,7 @@ param jwtPreviousKeyEnabled bool = false
 param smtpHost string
 param smtpPort int
 param smtpUsername string
-param smtpPasswordUri string
+param smtpCredentialUri string
 param smtpEnableSsl bool
 param smtpFrom string
 
@@ -46,8 +46,8 @@ var settings = {
   Smtp__Host: smtpHost
   Smtp__Port: string(smtpPort)
   Smtp__Username: smtpUsername
-  Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordUri})'
-  Smtp__EnableSsl: string(smtpEnableSsl)
+  Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpCredentialUri})'
+  Smtp__EnableSsl: smtpEnableSsl ? 'true' : 'false'
   Smtp__From: smtpFrom
 
   Portal__Origin: webUrl
@@ -57,9 +57,8 @@ var settings = {
   Queues__LocalDispatcher: 'false'
 }
 
-var rotationSettings = jwtPreviousKeyEnabled
-  ? { Jwt__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${jwtPreviousSigningKeyUri})' }
-  : {}
+var previousKeySetting = { Jwt__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${jwtPreviousSigningKeyUri})' }
+var rotationSettings = jwtPreviousKeyEnabled ? previousKeySetting : {}
 
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp

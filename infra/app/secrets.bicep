@@ -36,4 +36,4 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
 // which is what makes rotation a matter of adding a version and restarting the app.
 output jwtSigningKeyUri string = '${vault.properties.vaultUri}secrets/jwt-signing-key'
 output jwtPreviousSigningKeyUri string = '${vault.properties.vaultUri}secrets/jwt-previous-signing-key'
-output smtpPasswordUri string = '${vault.properties.vaultUri}secrets/smtp-password'
+output smtpCredentialUri string = '${vault.properties.vaultUri}secrets/smtp-password'

@@ -17,9 +17,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
     enableRbacAuthorization: true
     enableSoftDelete: true
+    // Purge protection stays off (property omitted) so `azd down --purge` can remove the vault;
+    // add enablePurgeProtection: true for a long-lived production vault (it cannot be turned off again).
     softDeleteRetentionInDays: 7
-    // Left off so `azd down --purge` can remove the vault; turn on for a long-lived production vault.
-    enablePurgeProtection: null
     publicNetworkAccess: 'Enabled'
   }
 }
