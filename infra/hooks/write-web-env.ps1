@@ -4,7 +4,7 @@
 $ErrorActionPreference = 'Stop'
 
 if ([string]::IsNullOrWhiteSpace($env:API_BASE_URL)) {
-    Write-Error "write-web-env: API_BASE_URL is not set in the azd environment. Run 'azd provision' first."
+    [Console]::Error.WriteLine("write-web-env: API_BASE_URL is not set in the azd environment. Run 'azd provision' first.")
     exit 1
 }
 
