@@ -60,7 +60,7 @@ param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
 @description('Queues created up front; the app creates anything else it needs on first use.')
-param queueNames array = ['order-events']
+param queueNames array = ['emails', 'order-events', 'proposal-pdf', 'nfse-send', 'approval-reminders']
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -83,7 +83,8 @@ module storage 'core/storage/storage-account.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    containerNames: [deploymentContainerName]
+    containerNames: [deploymentContainerName, 'files']
+    tableNames: ['tenantdata', 'directory']
     queueNames: queueNames
   }
 }

@@ -13,7 +13,11 @@ if (!string.IsNullOrEmpty(functionsPort))
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection("Jwt"));
+// Fail at start-up, not at the first login, when the signing key is missing, too short, or an unresolved Key Vault reference.
+builder.Services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection("Jwt"))
+    .Validate(jwt => JwtOptions.IsUsableKey(jwt.SigningKey), "Jwt:SigningKey must be set to at least 32 bytes (an unresolved Key Vault reference is refused).")
+    .Validate(jwt => string.IsNullOrEmpty(jwt.PreviousSigningKey) || JwtOptions.IsUsableKey(jwt.PreviousSigningKey), "Jwt:PreviousSigningKey, when set, must have at least 32 bytes.")
+    .ValidateOnStart();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
 builder.Services.Configure<QueueDispatcherOptions>(builder.Configuration.GetSection("Queues"));

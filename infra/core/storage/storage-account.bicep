@@ -12,6 +12,9 @@ param containerNames array = []
 @description('Queues to create up front so the Functions host finds them on first start.')
 param queueNames array = []
 
+@description('Tables the app uses (it does not create them at start-up in Azure, to keep cold starts lean).')
+param tableNames array = []
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -43,6 +46,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       properties: {
         publicAccess: 'None'
       }
+    }]
+  }
+
+  resource tableServices 'tableServices' = {
+    name: 'default'
+
+    resource tables 'tables' = [for tableName in tableNames: {
+      name: tableName
     }]
   }
 

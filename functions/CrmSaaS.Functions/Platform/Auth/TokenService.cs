@@ -21,6 +21,11 @@ public sealed class JwtOptions
     public string? PreviousSigningKey { get; set; }
 
     public int AccessTokenMinutes { get; set; } = 15;
+
+    public static bool IsUsableKey(string? key) =>
+        !string.IsNullOrWhiteSpace(key)
+        && Encoding.UTF8.GetByteCount(key) >= 32
+        && !key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }
 
 public static class ClaimNames
