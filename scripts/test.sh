@@ -12,6 +12,9 @@ if [ -f portal-static/package.json ]; then
   (cd portal-static && npm test --silent && npm run build --silent)
 fi
 
+echo "==> infra: compile, lint and check the Bicep templates offline"
+bash infra/check-templates.sh
+
 echo "==> .NET: build and tests"
 results="$root/artifacts/test-results"
 rm -rf "$results"
@@ -35,3 +38,6 @@ if [ "${passed}" -eq 0 ]; then
   echo "no .NET test ran" >&2
   exit 1
 fi
+
+echo "==> publish: the self-contained custom-handler package starts as the Functions host starts it"
+bash scripts/verify-publish.sh
