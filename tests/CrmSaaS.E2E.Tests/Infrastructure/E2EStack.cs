@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace CrmSaaS.E2E.Tests.Infrastructure;
@@ -17,7 +18,9 @@ namespace CrmSaaS.E2E.Tests.Infrastructure;
 /// background queue dispatcher, the built portal (portal-static/dist) served on its own port with /api forwarded
 /// to the API — the same shape as production (static site + API) — and Debian's Chromium driven by Playwright.
 /// </summary>
+#pragma warning disable CA1001 // xunit disposes the fixture through IAsyncLifetime.DisposeAsync.
 public sealed class E2EStack : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private ApiFactory? _api;
     private WebApplication? _portal;

@@ -27,7 +27,13 @@ public static class CustomHandlerApi
         using var payload = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         var (text, dequeueCount, id) = ReadInvocation(payload.RootElement);
         await queues.RunAsync(functionName, text, dequeueCount, id, ct);
-        return Results.Json(new { Outputs = new { }, Logs = new[] { $"{functionName} handled message {id}" }, ReturnValue = (object?)null });
+        // The host reads these exact names; a dictionary keeps them out of the camelCase JSON policy.
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["Outputs"] = new Dictionary<string, object?>(),
+            ["Logs"] = new[] { $"{functionName} handled message {id}" },
+            ["ReturnValue"] = null,
+        });
     }
 
     /// <summary>

@@ -16,7 +16,10 @@ public sealed class TenantTable(TableClient table, RequestContext context)
 
     public TableEntity NewEntity(string rowKey) => new(TenantId, rowKey);
 
-    public Task<TableEntity?> GetAsync(string rowKey, CancellationToken ct = default, IEnumerable<string>? select = null) =>
+    public Task<TableEntity?> GetAsync(string rowKey, CancellationToken ct = default) =>
+        table.GetEntityIfExistsAsync(TenantId, rowKey, null, ct);
+
+    public Task<TableEntity?> GetAsync(string rowKey, IEnumerable<string> select, CancellationToken ct = default) =>
         table.GetEntityIfExistsAsync(TenantId, rowKey, select, ct);
 
     public async Task<TableEntity> GetRequiredAsync(string rowKey, string notFoundDetail, CancellationToken ct = default) =>
