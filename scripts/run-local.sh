@@ -20,7 +20,9 @@ cleanup() {
   echo
   echo "==> stopping"
   for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
+    # The child and anything it started (npx → vite, for instance).
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
 }
@@ -49,13 +51,16 @@ pids+=($!)
 echo "==> API (http://127.0.0.1:$API_PORT)"
 dotnet build functions/CrmSaaS.Functions -c Debug --nologo -v q >"$state/logs/api-build.log" 2>&1 \
   || { cat "$state/logs/api-build.log"; exit 1; }
-ASPNETCORE_ENVIRONMENT=Development \
-Storage__ConnectionString="UseDevelopmentStorage=true" \
-Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
-Portal__Origin="http://localhost:$PORTAL_PORT,http://127.0.0.1:$PORTAL_PORT" \
-Portal__PublicBaseUrl="http://localhost:$PORTAL_PORT" \
-  dotnet run --project functions/CrmSaaS.Functions --no-build --no-launch-profile -- --urls "http://127.0.0.1:$API_PORT" \
-  >"$state/logs/api.log" 2>&1 &
+(
+  # Run from the build output so the app finds its appsettings*.json (the content root is the working folder).
+  cd functions/CrmSaaS.Functions/bin/Debug/net10.0
+  ASPNETCORE_ENVIRONMENT=Development \
+  Storage__ConnectionString="UseDevelopmentStorage=true" \
+  Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
+  Portal__Origin="http://localhost:$PORTAL_PORT,http://127.0.0.1:$PORTAL_PORT" \
+  Portal__PublicBaseUrl="http://localhost:$PORTAL_PORT" \
+  exec dotnet CrmSaaS.Functions.dll --urls "http://127.0.0.1:$API_PORT"
+) >"$state/logs/api.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$API_PORT/api/health" "The API"
 
