@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>ok</p>, document.getElementById('app')!);
