@@ -6,6 +6,8 @@ export interface ErrorBannerProps {
   error: unknown;
   /** Shown as "Recarregar" when the error is an edit conflict (412). */
   onReload?: () => void;
+  /** Shown as "Tentar novamente" for any other error, e.g. a list that failed to load. */
+  onRetry?: () => void;
   onDismiss?: () => void;
   /**
    * Fields the form shows errors next to; server errors for any other key are listed here so
@@ -15,10 +17,12 @@ export interface ErrorBannerProps {
 }
 
 /** Shows an API error (ProblemDetails) in pt-BR; renders nothing when there is no error. */
-export function ErrorBanner({ error, onReload, onDismiss, fieldNames }: ErrorBannerProps) {
+export function ErrorBanner({ error, onReload, onRetry, onDismiss, fieldNames }: ErrorBannerProps) {
   if (error === null || error === undefined) return null;
   const problem = error instanceof ApiError ? error : toApiError(error);
   const otherFieldErrors = Object.entries(problem.errors ?? {}).filter(([key]) => !fieldNames?.includes(key));
+  const showReload = problem.isConflict && onReload !== undefined;
+  const showRetry = !showReload && onRetry !== undefined;
   return (
     <div class={`alert ${problem.isConflict ? 'alert-warning' : 'alert-danger'}`} role="alert">
       <div class="alert-body">
@@ -32,11 +36,16 @@ export function ErrorBanner({ error, onReload, onDismiss, fieldNames }: ErrorBan
           </ul>
         )}
       </div>
-      {(problem.isConflict && onReload) || onDismiss ? (
+      {showReload || showRetry || onDismiss ? (
         <div class="alert-actions">
-          {problem.isConflict && onReload && (
+          {showReload && (
             <Button variant="secondary" size="sm" onClick={onReload}>
               Recarregar
+            </Button>
+          )}
+          {showRetry && (
+            <Button variant="secondary" size="sm" onClick={onRetry}>
+              Tentar novamente
             </Button>
           )}
           {onDismiss && (

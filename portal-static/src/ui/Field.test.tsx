@@ -46,14 +46,22 @@ describe('fields', () => {
     const view = mount(<MoneyField label="Valor unitário" value={null} onValue={onValue} />);
     cleanup = view.unmount;
     const input = view.container.querySelector('input')!;
-    act(() => input.dispatchEvent(new FocusEvent('focus')));
+    act(() => {
+      input.dispatchEvent(new FocusEvent('focus'));
+    });
     type(input, '1234,5');
     expect(onValue).toHaveBeenLastCalledWith(1234.5);
-    act(() => input.dispatchEvent(new FocusEvent('blur')));
+    act(() => {
+      input.dispatchEvent(new FocusEvent('blur'));
+    });
     expect(input.value).toBe('1.234,50');
-    act(() => input.dispatchEvent(new FocusEvent('focus')));
+    act(() => {
+      input.dispatchEvent(new FocusEvent('focus'));
+    });
     type(input, '12,345');
-    act(() => input.dispatchEvent(new FocusEvent('blur')));
+    act(() => {
+      input.dispatchEvent(new FocusEvent('blur'));
+    });
     expect(view.container.textContent).toContain('Valor inválido. Use o formato 1.234,56.');
     expect(onValue).toHaveBeenLastCalledWith(null);
   });
@@ -68,7 +76,9 @@ describe('fields', () => {
     expect(onValue).toHaveBeenLastCalledWith('2026-07-15');
     type(input, '31022026');
     expect(onValue).toHaveBeenLastCalledWith(null);
-    act(() => input.dispatchEvent(new FocusEvent('blur')));
+    act(() => {
+      input.dispatchEvent(new FocusEvent('blur'));
+    });
     expect(view.container.textContent).toContain('Data inválida. Use o formato dd/mm/aaaa.');
   });
 });
