@@ -68,7 +68,6 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: u
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...key, version]);
 
   return { data, error, loading, reload: () => setVersion((v) => v + 1), setData: (update) => setData(update) };

@@ -70,7 +70,6 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, key: unknown[] = [], in
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...key, pageSize, version]);
 
   const loadMore = () => {

@@ -21,7 +21,6 @@ export function ConfirmEmailPage({ query }: { query: URLSearchParams }) {
     started.current = true;
     void action.run();
     // The token is read once from the link.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
 
   if (!token) {

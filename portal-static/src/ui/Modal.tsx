@@ -46,7 +46,6 @@ export function Modal({ open, title, onClose, children, footer, size = 'md', ini
       if (opener && document.contains(opener)) opener.focus();
     };
     // Focus only when the dialog opens, not on every parent re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   if (!open) return null;
