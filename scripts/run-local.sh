@@ -66,7 +66,7 @@ wait_for "http://127.0.0.1:$API_PORT/api/health" "The API"
 
 if [ -f portal-static/package.json ]; then
   echo "==> portal (http://localhost:$PORTAL_PORT)"
-  (cd portal-static && VITE_API_PROXY="http://127.0.0.1:$API_PORT" npx vite --port "$PORTAL_PORT" --strictPort --host 127.0.0.1) \
+  (cd portal-static && npx vite --port "$PORTAL_PORT" --strictPort --host 127.0.0.1) \
     >"$state/logs/portal.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$PORTAL_PORT/" "The portal"
@@ -80,7 +80,7 @@ cat <<TXT
 
 CrmSaaS is running.
   Portal (staff):     http://localhost:$PORTAL_PORT/
-  Customer area:      http://localhost:$PORTAL_PORT/cliente/
+  Customer area:      http://localhost:$PORTAL_PORT/#/cliente/<slug-da-empresa>/entrar
   API:                http://127.0.0.1:$API_PORT/api/health   (OpenAPI: /openapi/v1.json)
   E-mails (MailDev):  http://127.0.0.1:$MAIL_WEB_PORT/
   Logs:               $state/logs/

@@ -12,7 +12,7 @@ const serve: FetchPage<Row> = async ({ continuationToken, pageSize }) => {
   const start = continuationToken ? Number(continuationToken) : 0;
   const end = Math.min(start + pageSize, 45);
   const items = Array.from({ length: end - start }, (_, i) => ({ id: start + i }));
-  return { items, continuationToken: end < 45 ? String(end) : null };
+  return { items, continuation: end < 45 ? String(end) : null };
 };
 
 function List({ term }: { term: string }) {

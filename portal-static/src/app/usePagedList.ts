@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../api/problem';
  */
 export interface Page<T> {
   items: T[];
-  continuationToken?: string | null;
+  continuation?: string | null;
 }
 
 export type FetchPage<T> = (args: { continuationToken: string | null; pageSize: number; signal: AbortSignal }) => Promise<Page<T>>;
@@ -59,8 +59,8 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, key: unknown[] = [], in
       (page) => {
         if (current !== generation.current) return;
         setItems(page.items);
-        setToken(page.continuationToken ?? null);
-        setHasMore(Boolean(page.continuationToken));
+        setToken(page.continuation ?? null);
+        setHasMore(Boolean(page.continuation));
         setLoading(false);
       },
       (e: unknown) => {
@@ -83,8 +83,8 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, key: unknown[] = [], in
       (page) => {
         if (current !== generation.current) return;
         setItems((list) => [...list, ...page.items]);
-        setToken(page.continuationToken ?? null);
-        setHasMore(Boolean(page.continuationToken));
+        setToken(page.continuation ?? null);
+        setHasMore(Boolean(page.continuation));
         setLoadingMore(false);
       },
       (e: unknown) => {
