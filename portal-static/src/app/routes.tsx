@@ -12,6 +12,10 @@ import { UsersPage } from '../users/UsersPage';
 import { CustomerLoginPage } from '../customer-area/CustomerLoginPage';
 import { CustomerAcceptInvitationPage } from '../customer-area/CustomerAcceptInvitationPage';
 import { CustomerDashboardPage } from '../customer-area/CustomerDashboardPage';
+import { WRITE_ROLES } from '../auth/permissions';
+import { CustomersPage } from '../customers/CustomersPage';
+import { CustomerFormPage } from '../customers/CustomerFormPage';
+import { CustomerPage } from '../customers/CustomerPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -43,6 +47,11 @@ export const ROUTES: readonly AppRoute[] = [
 
   { path: '/painel', area: 'staff', render: () => <DashboardPage /> },
   { path: '/configuracoes/usuarios', area: 'staff', roles: ['admin'], render: () => <UsersPage /> },
+
+  { path: '/clientes', area: 'staff', render: () => <CustomersPage /> },
+  { path: '/clientes/novo', area: 'staff', roles: WRITE_ROLES.customers, render: () => <CustomerFormPage /> },
+  { path: '/clientes/:id/editar', area: 'staff', roles: WRITE_ROLES.customers, render: ({ params }) => <CustomerFormPage id={params['id']!} /> },
+  { path: '/clientes/:id', area: 'staff', render: ({ params, query }) => <CustomerPage id={params['id']!} tab={query.get('aba')} /> },
 
   { path: '/cliente/:slug/entrar', area: 'customer-public', redirectIfSignedIn: true, render: ({ params, query }) => <CustomerLoginPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug/convite', area: 'customer-public', render: ({ params, query }) => <CustomerAcceptInvitationPage slug={params['slug']!} query={query} /> },

@@ -21,3 +21,6 @@ export { ErrorBanner, Notice } from './ErrorBanner';
 export { ToastRegion, toast, dismissToast, toasts } from './Toast';
 export { Tabs, type TabItem } from './Tabs';
 export { KanbanBoard, type KanbanCard, type KanbanColumn } from './Kanban';
+export { EmptyState } from './EmptyState';
+export { RecordStamps } from './RecordStamps';
+export { LookupField, type LookupOption } from './Lookup';
