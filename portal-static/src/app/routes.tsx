@@ -16,6 +16,13 @@ import { WRITE_ROLES } from '../auth/permissions';
 import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerFormPage } from '../customers/CustomerFormPage';
 import { CustomerPage } from '../customers/CustomerPage';
+import { AccountsPage } from '../accounts/AccountsPage';
+import { AccountPage } from '../accounts/AccountPage';
+import { CataloguePage } from '../catalogue/CataloguePage';
+import { SolutionsPage } from '../solutions/SolutionsPage';
+import { SolutionFormPage } from '../solutions/SolutionFormPage';
+import { ContractsPage } from '../contracts/ContractsPage';
+import { ContractFormPage } from '../contracts/ContractFormPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -48,10 +55,23 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/painel', area: 'staff', render: () => <DashboardPage /> },
   { path: '/configuracoes/usuarios', area: 'staff', roles: ['admin'], render: () => <UsersPage /> },
 
+  { path: '/contas', area: 'staff', render: () => <AccountsPage /> },
+  { path: '/contas/:id', area: 'staff', render: ({ params }) => <AccountPage id={params['id']!} /> },
+
   { path: '/clientes', area: 'staff', render: () => <CustomersPage /> },
-  { path: '/clientes/novo', area: 'staff', roles: WRITE_ROLES.customers, render: () => <CustomerFormPage /> },
+  { path: '/clientes/novo', area: 'staff', roles: WRITE_ROLES.customers, render: ({ query }) => <CustomerFormPage fromAccountId={query.get('conta')} /> },
   { path: '/clientes/:id/editar', area: 'staff', roles: WRITE_ROLES.customers, render: ({ params }) => <CustomerFormPage id={params['id']!} /> },
   { path: '/clientes/:id', area: 'staff', render: ({ params, query }) => <CustomerPage id={params['id']!} tab={query.get('aba')} /> },
+
+  { path: '/contratos', area: 'staff', render: () => <ContractsPage /> },
+  { path: '/contratos/novo', area: 'staff', roles: WRITE_ROLES.contracts, render: ({ query }) => <ContractFormPage customerId={query.get('cliente')} /> },
+  { path: '/contratos/:id', area: 'staff', render: ({ params }) => <ContractFormPage id={params['id']!} /> },
+
+  { path: '/solucoes', area: 'staff', render: () => <SolutionsPage /> },
+  { path: '/solucoes/nova', area: 'staff', roles: WRITE_ROLES.solutions, render: () => <SolutionFormPage /> },
+  { path: '/solucoes/:id', area: 'staff', render: ({ params }) => <SolutionFormPage id={params['id']!} /> },
+
+  { path: '/catalogo', area: 'staff', render: ({ query }) => <CataloguePage tab={query.get('aba')} /> },
 
   { path: '/cliente/:slug/entrar', area: 'customer-public', redirectIfSignedIn: true, render: ({ params, query }) => <CustomerLoginPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug/convite', area: 'customer-public', render: ({ params, query }) => <CustomerAcceptInvitationPage slug={params['slug']!} query={query} /> },

@@ -10,19 +10,28 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { MaskedField, SelectField, TextField } from '../ui/Field';
 import { LoadingBlock } from '../ui/Spinner';
 import { toast } from '../ui/Toast';
+import { getAccount, linkAccountCustomer } from '../accounts/accountsApi';
 import { createCustomer, customerDisplayName, getCustomer, updateCustomer } from './customersApi';
-import { EMPTY_CUSTOMER_FORM, customerInput, customerToForm, validateCustomer, type CustomerForm } from './customerForm';
+import { EMPTY_CUSTOMER_FORM, customerFormFromAccount, customerInput, customerToForm, validateCustomer, type CustomerForm } from './customerForm';
 
 const FIELDS = ['legalName', 'tradeName', 'taxId', 'email', 'phone', 'postalCode', 'street', 'number', 'complement', 'district', 'city', 'state', 'cityIbgeCode', 'municipalRegistration'];
 
-/** New customer (`id` absent) or edit of an existing one. */
-export function CustomerFormPage({ id }: { id?: string }) {
+/**
+ * New customer (`id` absent) or edit of an existing one. A new customer may start from a CRM
+ * account (`fromAccountId`): its data fills the form and the account is linked to the new customer.
+ */
+export function CustomerFormPage({ id, fromAccountId }: { id?: string; fromAccountId?: string | null }) {
   const existing = useResource((signal) => (id ? getCustomer(id, signal) : Promise.resolve(null)), [id]);
+  const account = useResource((signal) => (!id && fromAccountId ? getAccount(fromAccountId, signal) : Promise.resolve(null)), [id, fromAccountId]);
   const [form, setForm] = useState<CustomerForm>(EMPTY_CUSTOMER_FORM);
 
   useEffect(() => {
     if (existing.data) setForm(customerToForm(existing.data.data));
   }, [existing.data]);
+
+  useEffect(() => {
+    if (account.data) setForm(customerFormFromAccount(account.data.data));
+  }, [account.data]);
 
   const save = useAction(async () => {
     const input = customerInput(form);
@@ -32,8 +41,14 @@ export function CustomerFormPage({ id }: { id?: string }) {
       navigate(`/clientes/${encodeURIComponent(id)}`);
     } else {
       const created = await createCustomer(input);
-      toast.success('Cliente cadastrado.');
-      navigate(`/clientes/${encodeURIComponent(created.id)}`);
+      if (account.data) {
+        await linkAccountCustomer(account.data.data.id, created.id, account.data.etag ?? account.data.data.etag ?? null);
+        toast.success(`Cliente cadastrado e vinculado à conta ${account.data.data.name}.`);
+        navigate(`/contas/${encodeURIComponent(account.data.data.id)}`);
+      } else {
+        toast.success('Cliente cadastrado.');
+        navigate(`/clientes/${encodeURIComponent(created.id)}`);
+      }
     }
   });
   const fields = useFieldErrors(save.error);
@@ -55,7 +70,7 @@ export function CustomerFormPage({ id }: { id?: string }) {
   };
 
   const title = id ? 'Editar cliente' : 'Novo cliente';
-  const backPath = id ? `/clientes/${encodeURIComponent(id)}` : '/clientes';
+  const backPath = id ? `/clientes/${encodeURIComponent(id)}` : fromAccountId ? `/contas/${encodeURIComponent(fromAccountId)}` : '/clientes';
   if (id && existing.loading && !existing.data) return <LoadingBlock />;
   if (id && existing.error && !existing.data) {
     return (
@@ -69,7 +84,10 @@ export function CustomerFormPage({ id }: { id?: string }) {
   const kind = taxIdKind(form.taxId);
   return (
     <>
-      <PageHeader title={title} description={id && existing.data ? customerDisplayName(existing.data.data) : 'Dados de quem você fatura.'} />
+      <PageHeader
+        title={title}
+        description={id && existing.data ? customerDisplayName(existing.data.data) : account.data ? `A partir da conta ${account.data.data.name}` : 'Dados de quem você fatura.'}
+      />
       <p>
         <a href={href(backPath)}>← Voltar</a>
       </p>

@@ -58,6 +58,19 @@ export function customerToForm(c: Customer): CustomerForm {
   };
 }
 
+/** A new customer's form filled from a CRM account (Omie: "cadastrar o cliente a partir da conta"). */
+export function customerFormFromAccount(a: { name: string; taxId?: string | null; email?: string | null; phone?: string | null; city?: string | null; state?: string | null }): CustomerForm {
+  return {
+    ...EMPTY_CUSTOMER_FORM,
+    legalName: a.name ?? '',
+    taxId: maskTaxId(a.taxId ?? ''),
+    email: a.email ?? '',
+    phone: maskPhone(a.phone ?? ''),
+    city: a.city ?? '',
+    state: a.state ?? '',
+  };
+}
+
 /** Field errors in pt-BR; empty when the form can be sent. */
 export function validateCustomer(form: CustomerForm): Record<string, string> {
   const ibge = form.cityIbgeCode.trim();

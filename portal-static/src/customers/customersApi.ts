@@ -2,6 +2,7 @@ import { getAll, getPage, seg, type PageArgs, type Stamped } from '../api/lists'
 import type { WithEtag } from '../api/client';
 import { staffApi } from '../auth/session';
 import type { StatusStyle } from '../ui/Badge';
+import { maskTaxId } from '../format/masks';
 
 /** Cliente (ERP): who is billed. Tax id is stored normalised (no punctuation, upper case). */
 export interface Customer extends Stamped {
@@ -122,4 +123,14 @@ export function updateSite(customerId: string, siteId: string, input: SiteInput,
 
 export function deleteSite(customerId: string, siteId: string, etag: string | null): Promise<void> {
   return staffApi.delete(`${base}/${seg(customerId)}/sites/${seg(siteId)}`, { ifMatch: etag });
+}
+
+/** Customers matching the text, for a LookupField (active customers first page). */
+export async function searchCustomers(term: string, signal: AbortSignal): Promise<{ id: string; label: string; detail?: string }[]> {
+  const page = await listCustomers({ continuationToken: null, pageSize: 20, signal }, { q: term, status: 'active' });
+  return page.items.map((c) => ({ id: c.id, label: customerDisplayName(c), detail: formatTaxIdForList(c.taxId) }));
+}
+
+function formatTaxIdForList(taxId: string | undefined): string | undefined {
+  return taxId ? maskTaxId(taxId) : undefined;
 }

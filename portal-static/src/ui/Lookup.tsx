@@ -24,7 +24,7 @@ export interface LookupFieldProps extends FieldBaseProps {
  * Enter picks, Esc closes; clearing the text and leaving the field clears the choice.
  */
 export function LookupField(props: LookupFieldProps) {
-  const { value, onValue, search, placeholder = 'Digite para buscar…', delay = 250, label, name, error, hint, required, disabled, id } = props;
+  const { value, onValue, search, placeholder = 'Digite para buscar…', delay = 250, label, name, error, hint, required, disabled, id, class: className } = props;
   const generated = useId();
   const controlId = id ?? `lk-${generated}`;
   const listId = `${controlId}-list`;
@@ -100,7 +100,7 @@ export function LookupField(props: LookupFieldProps) {
   const activeId = open && active >= 0 ? `${listId}-${active}` : undefined;
 
   return (
-    <div class={`field lookup${error ? ' field-invalid' : ''}`}>
+    <div class={`field lookup${error ? ' field-invalid' : ''}${className ? ' ' + className : ''}`}>
       <label for={controlId} class="field-label">
         {label}
         {required && (
