@@ -23,6 +23,12 @@ import { SolutionsPage } from '../solutions/SolutionsPage';
 import { SolutionFormPage } from '../solutions/SolutionFormPage';
 import { ContractsPage } from '../contracts/ContractsPage';
 import { ContractFormPage } from '../contracts/ContractFormPage';
+import { PipelinePage } from '../opportunities/PipelinePage';
+import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
+import { OpportunityPage } from '../opportunities/OpportunityPage';
+import { TasksPage } from '../tasks/TasksPage';
+import { PipelineSettingsPage } from '../settings/PipelineSettingsPage';
+import { OrderCrmSettingsPage } from '../settings/OrderCrmSettingsPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -54,6 +60,13 @@ export const ROUTES: readonly AppRoute[] = [
 
   { path: '/painel', area: 'staff', render: () => <DashboardPage /> },
   { path: '/configuracoes/usuarios', area: 'staff', roles: ['admin'], render: () => <UsersPage /> },
+  { path: '/configuracoes/pipeline', area: 'staff', roles: WRITE_ROLES.settings, render: () => <PipelineSettingsPage /> },
+  { path: '/configuracoes/integracao-pedidos', area: 'staff', roles: WRITE_ROLES.settings, render: () => <OrderCrmSettingsPage /> },
+
+  { path: '/pipeline', area: 'staff', render: ({ query }) => <PipelinePage accountId={query.get('conta')} /> },
+  { path: '/oportunidades', area: 'staff', render: () => <OpportunitiesPage /> },
+  { path: '/oportunidades/:id', area: 'staff', render: ({ params, query }) => <OpportunityPage id={params['id']!} tab={query.get('aba')} /> },
+  { path: '/tarefas', area: 'staff', render: ({ query }) => <TasksPage query={query} /> },
 
   { path: '/contas', area: 'staff', render: () => <AccountsPage /> },
   { path: '/contas/:id', area: 'staff', render: ({ params }) => <AccountPage id={params['id']!} /> },

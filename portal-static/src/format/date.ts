@@ -53,3 +53,16 @@ function isValidYmd(year: number, month: number, day: number): boolean {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;
 }
+
+const dayInBrasilia = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Brasília (the business day) as "2026-07-15", whatever the browser's time zone. */
+export function todayIso(now: Date = new Date()): string {
+  return dayInBrasilia.format(now);
+}
+
+/** Adds (or subtracts) whole days to an ISO date, across months and leap years. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

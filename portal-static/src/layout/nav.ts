@@ -19,13 +19,16 @@ export const STAFF_NAV: readonly NavEntry[] = [
   { label: 'Pipeline', path: '/pipeline', section: '/pipeline' },
   { label: 'Oportunidades', path: '/oportunidades', section: '/oportunidades' },
   { label: 'Tarefas', path: '/tarefas', section: '/tarefas' },
+  { label: 'Contas', path: '/contas', section: '/contas' },
   { label: 'Clientes', path: '/clientes', section: '/clientes' },
+  { label: 'Soluções', path: '/solucoes', section: '/solucoes' },
   { label: 'Pedidos de venda', path: '/pedidos-de-venda', section: '/pedidos-de-venda' },
   { label: 'Orçamentos', path: '/orcamentos', section: '/orcamentos' },
   { label: 'Ordens de serviço', path: '/ordens-de-servico', section: '/ordens-de-servico' },
   { label: 'Contratos', path: '/contratos', section: '/contratos' },
   { label: 'Faturamento', path: '/faturamento', section: '/faturamento' },
   { label: 'Inventário', path: '/inventario', section: '/inventario' },
+  { label: 'Catálogo', path: '/catalogo', section: '/catalogo' },
   { label: 'Configurações', path: '/configuracoes/usuarios', section: '/configuracoes', roles: ['admin'] },
 ];
 

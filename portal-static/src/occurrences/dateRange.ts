@@ -1,23 +1,11 @@
-import { formatDate } from '../format/date';
+import { addDays, formatDate, todayIso } from '../format/date';
+
+export { addDays, todayIso };
 
 /** An inclusive range of calendar days, as ISO dates ("2026-07-15"). */
 export interface DateRange {
   from: string;
   to: string;
-}
-
-const dayInBrasilia = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Brasília (the business day), whatever the browser's time zone. */
-export function todayIso(now: Date = new Date()): string {
-  return dayInBrasilia.format(now);
-}
-
-/** Adds (or subtracts) whole days to an ISO date, across months and leap years. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
 }
 
 /** The server's default too: the last 90 days up to today. */

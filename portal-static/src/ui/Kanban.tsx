@@ -14,6 +14,14 @@ export interface KanbanColumn<C extends KanbanCard = KanbanCard> {
   id: string;
   title: string;
   cards: readonly C[];
+  /**
+   * Count and total of the whole column when only some cards are loaded (paged columns); without
+   * them the header counts and sums the cards shown.
+   */
+  count?: number;
+  total?: number;
+  /** Below the cards, e.g. a "Carregar mais" button for the column. */
+  footer?: ComponentChildren;
 }
 
 export interface KanbanBoardProps<C extends KanbanCard> {
@@ -69,7 +77,8 @@ export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, rend
   return (
     <div class="kanban" ref={boardRef} role="group" aria-label={label}>
       {columns.map((col) => {
-        const total = col.cards.reduce((sum, c) => sum + (c.amount ?? 0), 0);
+        const total = col.total ?? col.cards.reduce((sum, c) => sum + (c.amount ?? 0), 0);
+        const count = col.count ?? col.cards.length;
         const headingId = `${base}-col-${col.id}`;
         return (
           <section
@@ -97,8 +106,8 @@ export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, rend
               <h3 id={headingId} class="kanban-column-title">
                 {col.title}
               </h3>
-              <span class="kanban-count" aria-label={`${col.cards.length} ${col.cards.length === 1 ? 'cartão' : 'cartões'}`}>
-                {col.cards.length}
+              <span class="kanban-count" aria-label={`${count} ${count === 1 ? 'cartão' : 'cartões'}`}>
+                {count}
               </span>
               {showTotals && <span class="kanban-total">{formatMoney(total)}</span>}
             </header>
@@ -144,6 +153,7 @@ export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, rend
                 </li>
               ))}
             </ul>
+            {col.footer && <div class="kanban-column-footer">{col.footer}</div>}
           </section>
         );
       })}

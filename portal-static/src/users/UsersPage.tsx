@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../ui/Modal';
 import { SearchBox } from '../ui/SearchBox';
 import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
+import { SettingsNav } from '../settings/SettingsNav';
 import { InviteUserDialog } from './InviteUserDialog';
 import { USER_STATUS, changeUserRole, disableUser, enableUser, listUsers, type UserSummary } from './usersApi';
 
@@ -127,6 +128,7 @@ export function UsersPage() {
         description="Pessoas da sua empresa que acessam o portal, com o perfil de cada uma."
         actions={<Button onClick={() => setInviting(true)}>Convidar usuário</Button>}
       />
+      <SettingsNav current="/configuracoes/usuarios" />
       <ErrorBanner error={users.error} onRetry={users.reload} />
       <ErrorBanner error={enableAction.error} onDismiss={() => enableAction.setError(null)} />
       <div class="toolbar">
