@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
+import './styles/pages.css';
 
 // A customer may type or receive "/cliente/<slug>" without the hash; the static host serves
 // index.html for it (navigation fallback) and the app moves the path into the hash.
