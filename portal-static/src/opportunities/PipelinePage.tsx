@@ -123,7 +123,7 @@ export function PipelinePage({ accountId }: { accountId?: string | null }) {
           placeholder="Todos"
         />
         <LookupField label="Conta" class="toolbar-field toolbar-field-wide" value={account} onValue={setAccount} search={searchAccounts} placeholder="Todas as contas" />
-        <div class="toolbar-field toolbar-field-wide">
+        <div class="field toolbar-field toolbar-field-wide">
           <span class="field-label" aria-hidden="true">
             Texto
           </span>

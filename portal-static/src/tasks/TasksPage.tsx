@@ -70,7 +70,7 @@ export function TasksPage({ query: urlQuery }: { query: URLSearchParams }) {
         <TextField label="Pedido" value={form.orderId} onValue={(v) => setForm({ ...form, orderId: v })} onBlur={() => apply(form)} placeholder="Código do pedido" />
         <DateField label="Vencimento de" value={form.dueFrom} onValue={change('dueFrom')} error={errors['dueFrom']} />
         <DateField label="Vencimento até" value={form.dueTo} onValue={change('dueTo')} error={errors['dueTo']} />
-        <div class="filter-wide">
+        <div class="field filter-wide">
           <span class="field-label" aria-hidden="true">
             Texto
           </span>
