@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routeLocation } from '../app/router';
+import { callsTo, fakeApi, openApp, problem, queryOf, withEtag } from '../test/fakeApi';
+import { byText, click, field, jsonResponse, settle, submit, type } from '../test/render';
+
+const acme = {
+  id: 'c1',
+  legalName: 'Acme Indústria e Comércio Ltda',
+  tradeName: 'Acme',
+  taxId: '11222333000181',
+  taxIdKind: 'cnpj',
+  email: 'financeiro@acme.com.br',
+  phone: '11987654321',
+  street: 'Av. Paulista',
+  number: '1000',
+  complement: '',
+  district: 'Bela Vista',
+  city: 'São Paulo',
+  state: 'SP',
+  postalCode: '01310100',
+  status: 'active',
+  createdAt: '2026-07-01T13:00:00Z',
+  createdBy: 'Mariana Souza',
+  updatedAt: '2026-07-01T13:00:00Z',
+  updatedBy: 'Mariana Souza',
+};
+
+describe('customers', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    vi.unstubAllGlobals();
+  });
+
+  it('lists customers with masked CNPJ, searches and loads more with the continuation token', async () => {
+    const calls = fakeApi({
+      'GET /api/customers': (_c, url) =>
+        url.searchParams.get('continuation') === 'p2'
+          ? jsonResponse(200, { items: [{ ...acme, id: 'c2', tradeName: 'Beta', legalName: 'Beta S.A.' }], continuation: null })
+          : jsonResponse(200, { items: [acme], continuation: url.searchParams.get('q') ? null : 'p2' }),
+    });
+    const view = await openApp('/clientes');
+    cleanup = view.unmount;
+    const page = view.container;
+
+    expect(queryOf(calls[0]!).get('status')).toBe('active');
+    const row = page.querySelector('tbody tr')!;
+    expect(row.textContent).toContain('Acme');
+    expect(row.textContent).toContain('11.222.333/0001-81');
+    expect(row.textContent).toContain('(11) 98765-4321');
+
+    click(byText(page, 'button', 'Carregar mais'));
+    await settle();
+    expect(queryOf(calls.at(-1)!).get('continuation')).toBe('p2');
+    expect(page.querySelectorAll('tbody tr')).toHaveLength(2);
+
+    const search = page.querySelector<HTMLInputElement>('input[type="search"]')!;
+    type(search, 'acmé');
+    submit(search.form!);
+    await settle();
+    expect(queryOf(calls.at(-1)!).get('q')).toBe('acmé');
+    expect(queryOf(calls.at(-1)!).get('continuation')).toBeNull();
+  });
+
+  it('checks the CNPJ before sending and sends a normalised customer', async () => {
+    const calls = fakeApi({ 'POST /api/customers': (call) => jsonResponse(201, { ...acme, ...(call.body as object), id: 'c9' }), 'GET /api/customers/c9': () => withEtag(acme, 'W/"1"') });
+    const view = await openApp('/clientes/novo');
+    cleanup = view.unmount;
+    const page = view.container;
+    const form = page.querySelector('form')!;
+
+    type(field(page, 'CNPJ/CPF'), '11.222.333/0001-82');
+    type(field(page, 'Razão social'), 'Acme Indústria');
+    submit(form);
+    expect(page.textContent).toContain('CNPJ inválido: confira os caracteres e os dígitos verificadores.');
+    expect(field(page, 'CNPJ/CPF').getAttribute('aria-invalid')).toBe('true');
+    expect(callsTo(calls, 'POST', '/api/customers')).toHaveLength(0);
+
+    type(field(page, 'CNPJ/CPF'), '12abc34501de35');
+    expect(field<HTMLInputElement>(page, 'CNPJ/CPF').value).toBe('12.ABC.345/01DE-35');
+    type(field(page, 'Telefone'), '11987654321');
+    type(field(page, 'CEP'), '01310100');
+    submit(form);
+    await settle();
+
+    const body = callsTo(calls, 'POST', '/api/customers')[0]!.body as Record<string, unknown>;
+    expect(body).toMatchObject({ legalName: 'Acme Indústria', taxId: '12ABC34501DE35', phone: '11987654321', postalCode: '01310100' });
+    expect(routeLocation.get().path).toBe('/clientes/c9');
+  });
+
+  it('shows a duplicate CNPJ next to the field', async () => {
+    fakeApi({ 'POST /api/customers': () => problem(409, 'duplicate', 'Já existe um cliente com este CNPJ: Acme') });
+    const view = await openApp('/clientes/novo');
+    cleanup = view.unmount;
+    const page = view.container;
+    type(field(page, 'CNPJ/CPF'), '11222333000181');
+    type(field(page, 'Razão social'), 'Acme');
+    submit(page.querySelector('form')!);
+    await settle();
+    const input = field(page, 'CNPJ/CPF');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).toBe('Já existe um cliente com este CNPJ: Acme');
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('saves an edit with the ETag it read and offers "Recarregar" when someone else changed the customer', async () => {
+    const calls = fakeApi({
+      'GET /api/customers/c1': () => withEtag(acme, 'W/"5"'),
+      'PUT /api/customers/c1': () => problem(412, 'conflict', 'Este registro foi alterado por outra pessoa depois que você o abriu. Recarregue e tente novamente.'),
+    });
+    const view = await openApp('/clientes/c1/editar');
+    cleanup = view.unmount;
+    const page = view.container;
+    expect(field<HTMLInputElement>(page, 'CNPJ/CPF').value).toBe('11.222.333/0001-81');
+
+    type(field(page, 'Nome fantasia'), 'Acme Ind.');
+    submit(page.querySelector('form')!);
+    await settle();
+
+    const put = callsTo(calls, 'PUT', '/api/customers/c1')[0]!;
+    expect(put.headers.get('if-match')).toBe('W/"5"');
+    const banner = page.querySelector('[role="alert"]')!;
+    expect(banner.textContent).toContain('Registro alterado por outra pessoa');
+    click(byText(banner, 'button', 'Recarregar'));
+    await settle();
+    expect(callsTo(calls, 'GET', '/api/customers/c1')).toHaveLength(2);
+  });
+
+  it('deletes only after confirmation and shows why a customer in use cannot be deleted', async () => {
+    const calls = fakeApi({
+      'GET /api/customers/c1': () => withEtag(acme, 'W/"5"'),
+      'DELETE /api/customers/c1': () => problem(409, 'in_use', 'Este cliente tem contratos e não pode ser excluído. Arquive-o.'),
+    });
+    const view = await openApp('/clientes/c1');
+    cleanup = view.unmount;
+    const page = view.container;
+    expect(page.querySelector('h1')!.textContent).toBe('Acme');
+    expect(page.textContent).toContain('Av. Paulista, 1000 - Bela Vista - São Paulo/SP - CEP 01310-100');
+
+    click(byText(page, 'button', 'Excluir'));
+    const dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('Excluir cliente?');
+    expect(callsTo(calls, 'DELETE', '/api/customers/c1')).toHaveLength(0);
+
+    click(byText(dialog, 'button', 'Excluir'));
+    await settle();
+    expect(callsTo(calls, 'DELETE', '/api/customers/c1')[0]!.headers.get('if-match')).toBe('W/"5"');
+    expect(document.querySelector('[role="alertdialog"]')!.textContent).toContain('Este cliente tem contratos e não pode ser excluído. Arquive-o.');
+  });
+
+  it('shows only the tabs that exist yet', async () => {
+    fakeApi({ 'GET /api/customers/c1': () => withEtag(acme, 'W/"5"') });
+    const view = await openApp('/clientes/c1');
+    cleanup = view.unmount;
+    const tabs = [...view.container.querySelectorAll('[role="tab"]')].map((t) => t.textContent);
+    expect(tabs).toEqual(['Dados', 'Contatos', 'Sites', 'Contratos', 'Ocorrências']);
+  });
+});
