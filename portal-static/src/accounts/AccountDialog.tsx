@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors } from '../app/hooks';
 import { maskPhone, maskTaxId } from '../format/masks';
 import { UF_OPTIONS } from '../format/states';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { MaskedField, SelectField, TextField } from '../ui/Field';
+import { MaskedField, SelectField, TextArea, TextField } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { toast } from '../ui/Toast';
 import { EMPTY_ACCOUNT_FORM, accountInput, accountToForm, validateAccount, type AccountForm } from './accountForm';
@@ -24,7 +25,7 @@ export function AccountDialog({ open, account, etag, onClose, onSaved, onReload 
   const [form, setForm] = useState<AccountForm>(EMPTY_ACCOUNT_FORM);
   const save = useAction(async () => {
     if (account) {
-      const saved = await updateAccount(account.id, accountInput(form, account.customerId ?? null), etag ?? account.etag ?? null);
+      const saved = await updateAccount(account.id, accountInput(form, account.customerId ?? null), etag ?? etagOf(account));
       toast.success('Conta atualizada.');
       onSaved(saved ?? null);
     } else {
@@ -74,7 +75,7 @@ export function AccountDialog({ open, account, etag, onClose, onSaved, onReload 
     >
       <ErrorBanner
         error={save.error}
-        fieldNames={['name', 'taxId', 'email', 'phone', 'city', 'state']}
+        fieldNames={['name', 'taxId', 'email', 'phone', 'website', 'city', 'state', 'notes']}
         onReload={
           onReload &&
           (() => {
@@ -90,10 +91,12 @@ export function AccountDialog({ open, account, etag, onClose, onSaved, onReload 
           <TextField label="E-mail" name="email" type="email" autoComplete="off" value={form.email} onValue={set('email')} error={fields.errors['email']} />
           <MaskedField label="Telefone" name="phone" value={form.phone} onValue={set('phone')} mask={maskPhone} inputMode="tel" error={fields.errors['phone']} />
         </div>
+        <TextField label="Site" name="website" type="url" value={form.website} onValue={set('website')} error={fields.errors['website']} placeholder="www.empresa.com.br" />
         <div class="form-row form-row-city">
           <TextField label="Cidade" name="city" value={form.city} onValue={set('city')} error={fields.errors['city']} />
           <SelectField label="UF" name="state" value={form.state} onValue={set('state')} options={UF_OPTIONS} placeholder="—" error={fields.errors['state']} />
         </div>
+        <TextArea label="Observações" name="notes" rows={3} value={form.notes} onValue={set('notes')} error={fields.errors['notes']} />
       </form>
     </Modal>
   );

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { etagOf, type PageArgs } from '../api/lists';
 import { useAction, useResource } from '../app/hooks';
 import { href, navigate, withQuery } from '../app/router';
 import { useCanWrite } from '../auth/permissions';
@@ -25,6 +26,7 @@ import {
   findCustomerByTaxId,
   getAccount,
   linkAccountCustomer,
+  listAccountContacts,
   updateAccountContact,
   type Account,
   type AccountContact,
@@ -56,7 +58,7 @@ export function AccountPage({ id }: { id: string }) {
     );
   }
   const a = account.data.data;
-  const etag = account.data.etag ?? a.etag ?? null;
+  const etag = account.data.etag ?? etagOf(a);
 
   return (
     <>
@@ -94,6 +96,16 @@ export function AccountPage({ id }: { id: string }) {
               <dt>Cidade</dt>
               <dd>{[a.city, a.state].filter(Boolean).join('/') || '—'}</dd>
             </div>
+            <div>
+              <dt>Site</dt>
+              <dd>{a.website || '—'}</dd>
+            </div>
+            {a.notes && (
+              <div class="details-wide">
+                <dt>Observações</dt>
+                <dd class="pre-wrap">{a.notes}</dd>
+              </div>
+            )}
           </dl>
           <RecordStamps createdAt={a.createdAt} createdBy={a.createdBy} updatedAt={a.updatedAt} updatedBy={a.updatedBy} />
           {canWrite && (
@@ -175,7 +187,7 @@ function BillingCustomer({ account, etag, canWrite, onChanged }: { account: Acco
       {linked && !changing ? (
         <p>
           <a class="cell-primary" href={href(`/clientes/${encodeURIComponent(account.customerId!)}`)}>
-            {account.customerName ?? 'Cliente vinculado'}
+            {account.customer ? customerDisplayName(account.customer) : 'Cliente vinculado'}
           </a>
           {canWrite && (
             <>
@@ -230,7 +242,7 @@ function AccountContacts({ account, canWrite, onChanged }: { account: Account; c
   const [removing, setRemoving] = useState<AccountContact | null>(null);
   const remove = useAction(async () => {
     if (!removing) return;
-    await deleteAccountContact(account.id, removing.id, removing.etag ?? null);
+    await deleteAccountContact(account.id, removing.id, etagOf(removing));
     toast.success(`Contato ${removing.name} excluído.`);
     setRemoving(null);
     onChanged();
@@ -278,7 +290,22 @@ function AccountContacts({ account, canWrite, onChanged }: { account: Account; c
     });
   }
 
-  const contacts = account.contacts ?? [];
+  // The account answer carries the first contacts; the rest come page by page from the contacts list.
+  const [more, setMore] = useState<{ items: AccountContact[]; continuation: string | null; loading: boolean }>({ items: [], continuation: null, loading: false });
+  useEffect(() => setMore({ items: [], continuation: account.contactsContinuation ?? null, loading: false }), [account]);
+  const loadMore = async () => {
+    if (!more.continuation) return;
+    setMore((m) => ({ ...m, loading: true }));
+    const args: PageArgs = { continuationToken: more.continuation, pageSize: 200 };
+    try {
+      const page = await listAccountContacts(account.id, args);
+      setMore((m) => ({ items: [...m.items, ...page.items], continuation: page.continuation ?? null, loading: false }));
+    } catch {
+      setMore((m) => ({ ...m, loading: false }));
+      toast.error('Não foi possível carregar mais contatos.');
+    }
+  };
+  const contacts = [...(account.contacts ?? []), ...more.items];
   return (
     <section class="card" aria-labelledby="account-contacts">
       <div class="panel-header">
@@ -296,6 +323,13 @@ function AccountContacts({ account, canWrite, onChanged }: { account: Account; c
       ) : (
         <Table caption="Contatos da conta" columns={columns} rows={contacts} rowKey={(c) => c.id} />
       )}
+      {more.continuation && (
+        <p>
+          <Button variant="secondary" size="sm" busy={more.loading} onClick={() => void loadMore()}>
+            Carregar mais contatos
+          </Button>
+        </p>
+      )}
       <ContactDialog
         open={editing !== null}
         roleLabel="Cargo"
@@ -304,7 +338,7 @@ function AccountContacts({ account, canWrite, onChanged }: { account: Account; c
         onReload={onChanged}
         onSave={async (form) => {
           if (editing && editing !== 'new') {
-            await updateAccountContact(account.id, editing.id, accountContactInput(form), editing.etag ?? null);
+            await updateAccountContact(account.id, editing.id, accountContactInput(form), etagOf(editing));
             toast.success('Contato atualizado.');
           } else {
             await createAccountContact(account.id, accountContactInput(form));

@@ -32,7 +32,11 @@ export function AccountsPage() {
     { key: 'taxId', header: 'CNPJ/CPF', render: (a) => <span class="nowrap">{a.taxId ? maskTaxId(a.taxId) : '—'}</span> },
     { key: 'city', header: 'Cidade', render: (a) => [a.city, a.state].filter(Boolean).join('/') },
     { key: 'phone', header: 'Telefone', render: (a) => <span class="nowrap">{maskPhone(a.phone ?? '')}</span> },
-    { key: 'customer', header: 'Cliente de faturamento', render: (a) => (a.customerId ? <a href={href(`/clientes/${encodeURIComponent(a.customerId)}`)}>{a.customerName ?? 'Cliente vinculado'}</a> : <span class="muted">Não vinculado</span>) },
+    {
+      key: 'customer',
+      header: 'Cliente de faturamento',
+      render: (a) => (a.customerId ? <a href={href(`/clientes/${encodeURIComponent(a.customerId)}`)}>Vinculado</a> : <span class="muted">Não vinculado</span>),
+    },
   ];
 
   return (

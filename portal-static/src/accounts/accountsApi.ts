@@ -18,13 +18,19 @@ export interface Account extends Stamped {
   id: string;
   name: string;
   taxId?: string | null;
+  taxIdFormatted?: string | null;
   email?: string | null;
   phone?: string | null;
+  website?: string | null;
   city?: string | null;
   state?: string | null;
+  notes?: string | null;
   customerId?: string | null;
-  customerName?: string | null;
+  /** The linked customer, on the single-account answer only. */
+  customer?: { id: string; legalName: string; tradeName: string; taxId: string; taxIdFormatted?: string; status: string } | null;
+  /** The first page of contacts, on the single-account answer only; `contactsContinuation` continues it. */
   contacts?: AccountContact[];
+  contactsContinuation?: string | null;
 }
 
 export interface AccountInput {
@@ -32,8 +38,11 @@ export interface AccountInput {
   taxId: string | null;
   email: string | null;
   phone: string | null;
+  website: string | null;
   city: string | null;
   state: string | null;
+  notes: string | null;
+  /** Only read on creation: an existing account changes its customer through link-customer. */
   customerId: string | null;
 }
 
@@ -68,6 +77,10 @@ export function deleteAccount(id: string, etag: string | null): Promise<void> {
 
 export function linkAccountCustomer(id: string, customerId: string, etag: string | null): Promise<Account> {
   return staffApi.post<Account>(`${base}/${seg(id)}/link-customer`, { customerId }, { ifMatch: etag });
+}
+
+export function listAccountContacts(accountId: string, args: PageArgs) {
+  return getPage<AccountContact>(`${base}/${seg(accountId)}/contacts`, args);
 }
 
 export function createAccountContact(accountId: string, input: AccountContactInput): Promise<AccountContact> {

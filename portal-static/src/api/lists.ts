@@ -40,8 +40,17 @@ export function seg(id: string): string {
 /** Common record stamps the API adds to every record. */
 export interface Stamped {
   etag?: string;
+  eTag?: string;
   createdAt?: string;
   createdBy?: string;
   updatedAt?: string;
   updatedBy?: string;
+}
+
+/**
+ * The version to send back as If-Match, from a record in a JSON answer. Most records call it `etag`; records whose
+ * C# property is `ETag` arrive as `eTag` (camelCase of "ETag"), so both are read.
+ */
+export function etagOf(record: { etag?: string | null; eTag?: string | null } | null | undefined): string | null {
+  return record?.etag ?? record?.eTag ?? null;
 }

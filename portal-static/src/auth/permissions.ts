@@ -14,6 +14,9 @@ export const WRITE_ROLES = {
   contracts: ['admin', 'sales', 'operations'],
   catalogue: ['admin'],
   settings: ['admin'],
+  opportunities: ['admin', 'sales'],
+  tasks: ['admin', 'sales', 'operations'],
+  occurrences: ['admin', 'sales', 'operations'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WriteArea = keyof typeof WRITE_ROLES;

@@ -49,12 +49,12 @@ export const KIND_LABELS: Record<string, string> = { product: 'Produto', service
 
 const base = '/api/catalogue';
 
-export const listServices = (args: PageArgs, filters: { q?: string } = {}) => getPage<Service>(`${base}/services`, args, filters);
+export const listServices = (args: PageArgs, filters: { q?: string; active?: boolean } = {}) => getPage<Service>(`${base}/services`, args, filters);
 export const createService = (input: ServiceInput) => staffApi.post<Service>(`${base}/services`, input);
 export const updateService = (id: string, input: ServiceInput, etag: string | null) => staffApi.put<Service>(`${base}/services/${seg(id)}`, input, { ifMatch: etag });
 export const deleteService = (id: string, etag: string | null) => staffApi.delete(`${base}/services/${seg(id)}`, { ifMatch: etag });
 
-export const listProducts = (args: PageArgs, filters: { q?: string } = {}) => getPage<Product>(`${base}/products`, args, filters);
+export const listProducts = (args: PageArgs, filters: { q?: string; active?: boolean } = {}) => getPage<Product>(`${base}/products`, args, filters);
 export const createProduct = (input: ProductInput) => staffApi.post<Product>(`${base}/products`, input);
 export const updateProduct = (id: string, input: ProductInput, etag: string | null) => staffApi.put<Product>(`${base}/products/${seg(id)}`, input, { ifMatch: etag });
 export const deleteProduct = (id: string, etag: string | null) => staffApi.delete(`${base}/products/${seg(id)}`, { ifMatch: etag });
@@ -73,11 +73,11 @@ export const deleteType = (id: string, etag: string | null) => staffApi.delete(`
 
 /** Services matching the text, for a LookupField; the detail shows code and price. */
 export async function searchServices(term: string, signal: AbortSignal): Promise<(Service & { label: string; detail: string })[]> {
-  const page = await listServices({ continuationToken: null, pageSize: 20, signal }, { q: term });
+  const page = await listServices({ continuationToken: null, pageSize: 20, signal }, { q: term, active: true });
   return page.items.filter((s) => s.active !== false).map((s) => ({ ...s, label: s.description, detail: s.code }));
 }
 
 export async function searchProducts(term: string, signal: AbortSignal): Promise<(Product & { label: string; detail: string })[]> {
-  const page = await listProducts({ continuationToken: null, pageSize: 20, signal }, { q: term });
+  const page = await listProducts({ continuationToken: null, pageSize: 20, signal }, { q: term, active: true });
   return page.items.filter((p) => p.active !== false).map((p) => ({ ...p, label: p.description, detail: p.code }));
 }

@@ -30,7 +30,8 @@ export interface Contract extends Stamped {
   endDate?: string | null;
   recurrence: Recurrence | string;
   status: ContractStatus | string;
-  items: ContractItem[];
+  /** Absent on list rows (summaries). */
+  items?: ContractItem[];
   notes?: string | null;
   total?: number;
   opportunityId?: string | null;

@@ -18,10 +18,12 @@ export interface ContactDialogProps {
   onSave: (form: ContactForm) => Promise<void>;
   /** Reloads the list after a 412 (someone else changed the contact). */
   onReload?: () => void;
+  /** The e-mail is the contact's customer-area login: it changes through the access, not here. */
+  emailLocked?: boolean;
 }
 
 /** Add or edit a person: customers' and accounts' contacts share this form. */
-export function ContactDialog({ open, initial, roleLabel = 'Função', onClose, onSave, onReload }: ContactDialogProps) {
+export function ContactDialog({ open, initial, roleLabel = 'Função', onClose, onSave, onReload, emailLocked = false }: ContactDialogProps) {
   const [form, setForm] = useState<ContactForm>(EMPTY_CONTACT_FORM);
   const save = useAction(async () => {
     await onSave(form);
@@ -82,7 +84,17 @@ export function ContactDialog({ open, initial, roleLabel = 'Função', onClose, 
         <TextField label="Nome" name="name" value={form.name} onValue={set('name')} error={fields.errors['name']} required />
         <TextField label={roleLabel} name="role" value={form.role} onValue={set('role')} error={fields.errors['role'] ?? fields.errors['position']} />
         <div class="form-row">
-          <TextField label="E-mail" name="email" type="email" autoComplete="off" value={form.email} onValue={set('email')} error={fields.errors['email']} />
+          <TextField
+            label="E-mail"
+            name="email"
+            type="email"
+            autoComplete="off"
+            value={form.email}
+            onValue={set('email')}
+            error={fields.errors['email']}
+            disabled={emailLocked}
+            hint={emailLocked ? 'É o login da área do cliente: não muda aqui.' : undefined}
+          />
           <MaskedField label="Telefone" name="phone" value={form.phone} onValue={set('phone')} mask={maskPhone} inputMode="tel" error={fields.errors['phone']} />
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useResource } from '../app/hooks';
 import { useCanWrite } from '../auth/permissions';
 import { maskPhone } from '../format/masks';
@@ -21,7 +22,7 @@ export function CustomerContactsTab({ customerId }: { customerId: string }) {
 
   const remove = useAction(async () => {
     if (!removing) return;
-    await deleteCustomerContact(customerId, removing.id, removing.etag ?? null);
+    await deleteCustomerContact(customerId, removing.id, etagOf(removing));
     toast.success(`Contato ${removing.name} excluído.`);
     setRemoving(null);
     contacts.reload();
@@ -53,18 +54,21 @@ export function CustomerContactsTab({ customerId }: { customerId: string }) {
           <Button variant="ghost" size="sm" onClick={() => setEditing(c)} aria-label={`Editar ${c.name}`}>
             Editar
           </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            class="text-danger"
-            onClick={() => {
-              remove.setError(null);
-              setRemoving(c);
-            }}
-            aria-label={`Excluir ${c.name}`}
-          >
-            Excluir
-          </Button>
+          {/* A contact who signs in to the customer area is removed by revoking the access, not here. */}
+          {!c.portalAccess && (
+            <Button
+              variant="ghost"
+              size="sm"
+              class="text-danger"
+              onClick={() => {
+                remove.setError(null);
+                setRemoving(c);
+              }}
+              aria-label={`Excluir ${c.name}`}
+            >
+              Excluir
+            </Button>
+          )}
         </div>
       ),
     });
@@ -90,11 +94,12 @@ export function CustomerContactsTab({ customerId }: { customerId: string }) {
       <ContactDialog
         open={editing !== null}
         initial={editing && editing !== 'new' ? contactToForm(editing) : null}
+        emailLocked={editing !== null && editing !== 'new' && Boolean(editing.portalAccess)}
         onClose={() => setEditing(null)}
         onReload={contacts.reload}
         onSave={async (form) => {
           if (editing && editing !== 'new') {
-            await updateCustomerContact(customerId, editing.id, contactInput(form), editing.etag ?? null);
+            await updateCustomerContact(customerId, editing.id, contactInput(form), etagOf(editing));
             toast.success('Contato atualizado.');
           } else {
             await createCustomerContact(customerId, contactInput(form));

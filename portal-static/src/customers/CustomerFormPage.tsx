@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { href, navigate } from '../app/router';
 import { UF_OPTIONS } from '../format/states';
@@ -7,14 +8,14 @@ import { taxIdKind } from '../format/taxId';
 import { PageHeader } from '../layout/PageHeader';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { MaskedField, SelectField, TextField } from '../ui/Field';
+import { MaskedField, SelectField, TextArea, TextField } from '../ui/Field';
 import { LoadingBlock } from '../ui/Spinner';
 import { toast } from '../ui/Toast';
 import { getAccount, linkAccountCustomer } from '../accounts/accountsApi';
 import { createCustomer, customerDisplayName, getCustomer, updateCustomer } from './customersApi';
 import { EMPTY_CUSTOMER_FORM, customerFormFromAccount, customerInput, customerToForm, validateCustomer, type CustomerForm } from './customerForm';
 
-const FIELDS = ['legalName', 'tradeName', 'taxId', 'email', 'phone', 'postalCode', 'street', 'number', 'complement', 'district', 'city', 'state', 'cityIbgeCode', 'municipalRegistration'];
+const FIELDS = ['legalName', 'tradeName', 'taxId', 'email', 'phone', 'postalCode', 'street', 'number', 'complement', 'district', 'city', 'state', 'cityIbgeCode', 'municipalRegistration', 'stateRegistration', 'notes'];
 
 /**
  * New customer (`id` absent) or edit of an existing one. A new customer may start from a CRM
@@ -36,13 +37,13 @@ export function CustomerFormPage({ id, fromAccountId }: { id?: string; fromAccou
   const save = useAction(async () => {
     const input = customerInput(form);
     if (id) {
-      await updateCustomer(id, input, existing.data?.etag ?? existing.data?.data.etag ?? null);
+      await updateCustomer(id, input, existing.data?.etag ?? etagOf(existing.data?.data));
       toast.success('Cliente atualizado.');
       navigate(`/clientes/${encodeURIComponent(id)}`);
     } else {
       const created = await createCustomer(input);
       if (account.data) {
-        await linkAccountCustomer(account.data.data.id, created.id, account.data.etag ?? account.data.data.etag ?? null);
+        await linkAccountCustomer(account.data.data.id, created.id, account.data.etag ?? etagOf(account.data.data));
         toast.success(`Cliente cadastrado e vinculado à conta ${account.data.data.name}.`);
         navigate(`/contas/${encodeURIComponent(account.data.data.id)}`);
       } else {
@@ -155,7 +156,12 @@ export function CustomerFormPage({ id, fromAccountId }: { id?: string; fromAccou
             />
             <TextField label="Inscrição municipal" name="municipalRegistration" value={form.municipalRegistration} onValue={set('municipalRegistration')} error={errors['municipalRegistration']} />
           </div>
+          <div class="form-row">
+            <TextField label="Inscrição estadual" name="stateRegistration" value={form.stateRegistration} onValue={set('stateRegistration')} error={errors['stateRegistration']} />
+            <span />
+          </div>
         </fieldset>
+        <TextArea label="Observações" name="notes" rows={3} value={form.notes} onValue={set('notes')} error={errors['notes']} />
         <div class="form-actions">
           <Button variant="secondary" onClick={() => navigate(backPath)} disabled={save.busy}>
             Cancelar

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useResource } from '../app/hooks';
 import { href, navigate, withQuery } from '../app/router';
 import { useCanWrite } from '../auth/permissions';
@@ -66,7 +67,7 @@ export function CustomerPage({ id, tab }: { id: string; tab: string | null }) {
         selected={selected}
         onSelect={(next) => navigate(withQuery(`/clientes/${encodeURIComponent(id)}`, { aba: next === 'dados' ? null : next }), { replace: true })}
         tabs={[
-          { id: 'dados', label: 'Dados', panel: () => <CustomerDetails customer={c} etag={customer.data!.etag ?? c.etag ?? null} onChanged={customer.reload} /> },
+          { id: 'dados', label: 'Dados', panel: () => <CustomerDetails customer={c} etag={customer.data!.etag ?? etagOf(c)} onChanged={customer.reload} /> },
           { id: 'contatos', label: 'Contatos', panel: () => <CustomerContactsTab customerId={id} /> },
           { id: 'sites', label: 'Sites', panel: () => <CustomerSitesTab customerId={id} /> },
           { id: 'contratos', label: 'Contratos', panel: () => <CustomerContractsTab customerId={id} /> },
@@ -140,6 +141,16 @@ function CustomerDetails({ customer: c, etag, onChanged }: { customer: Customer;
             <dt>Inscrição municipal</dt>
             <dd>{c.municipalRegistration || '—'}</dd>
           </div>
+          <div>
+            <dt>Inscrição estadual</dt>
+            <dd>{c.stateRegistration || '—'}</dd>
+          </div>
+          {c.notes && (
+            <div class="details-wide">
+              <dt>Observações</dt>
+              <dd class="pre-wrap">{c.notes}</dd>
+            </div>
+          )}
         </dl>
         <RecordStamps createdAt={c.createdAt} createdBy={c.createdBy} updatedAt={c.updatedAt} updatedBy={c.updatedBy} />
         {canWrite && (

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { useCanWrite } from '../auth/permissions';
 import { UF_OPTIONS } from '../format/states';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { SelectField, TextField } from '../ui/Field';
+import { SelectField, TextArea, TextField } from '../ui/Field';
 import { ConfirmDialog, Modal } from '../ui/Modal';
 import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
@@ -21,7 +22,7 @@ export function CustomerSitesTab({ customerId }: { customerId: string }) {
 
   const remove = useAction(async () => {
     if (!removing) return;
-    await deleteSite(customerId, removing.id, removing.etag ?? null);
+    await deleteSite(customerId, removing.id, etagOf(removing));
     toast.success(`Local ${removing.name} excluído.`);
     setRemoving(null);
     sites.reload();
@@ -84,7 +85,7 @@ export function CustomerSitesTab({ customerId }: { customerId: string }) {
         onReload={sites.reload}
         onSave={async (form) => {
           if (editing && editing !== 'new') {
-            await updateSite(customerId, editing.id, siteInput(form), editing.etag ?? null);
+            await updateSite(customerId, editing.id, siteInput(form), etagOf(editing));
             toast.success('Site atualizado.');
           } else {
             await createSite(customerId, siteInput(form));
@@ -152,7 +153,7 @@ function SiteDialog({ open, site, onClose, onSave, onReload }: { open: boolean; 
     >
       <ErrorBanner
         error={save.error}
-        fieldNames={['name', 'address', 'city', 'state']}
+        fieldNames={['name', 'address', 'city', 'state', 'notes']}
         onReload={() => {
           onReload();
           onClose();
@@ -165,6 +166,7 @@ function SiteDialog({ open, site, onClose, onSave, onReload }: { open: boolean; 
           <TextField label="Cidade" name="city" value={form.city} onValue={set('city')} error={fields.errors['city']} />
           <SelectField label="UF" name="state" value={form.state} onValue={set('state')} options={UF_OPTIONS} placeholder="—" error={fields.errors['state']} />
         </div>
+        <TextArea label="Observações" name="notes" rows={2} value={form.notes} onValue={set('notes')} error={fields.errors['notes']} />
       </form>
     </Modal>
   );

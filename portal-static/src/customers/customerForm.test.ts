@@ -86,7 +86,7 @@ describe('contacts and sites', () => {
   });
 
   it('requires the site name', () => {
-    expect(validateSite({ name: '', address: '', city: '', state: '' })).toEqual({ name: 'Informe o nome do local (ex.: Matriz, Unidade Centro).' });
-    expect(siteInput({ name: 'Matriz', address: '', city: 'Jundiaí', state: 'sp' })).toEqual({ name: 'Matriz', address: null, city: 'Jundiaí', state: 'SP' });
+    expect(validateSite({ name: '', address: '', city: '', state: '', notes: '' })).toEqual({ name: 'Informe o nome do local (ex.: Matriz, Unidade Centro).' });
+    expect(siteInput({ name: 'Matriz', address: '', city: 'Jundiaí', state: 'sp', notes: '' })).toEqual({ name: 'Matriz', address: null, city: 'Jundiaí', state: 'SP', notes: null });
   });
 });

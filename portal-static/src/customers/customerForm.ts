@@ -20,6 +20,8 @@ export interface CustomerForm {
   state: string;
   cityIbgeCode: string;
   municipalRegistration: string;
+  stateRegistration: string;
+  notes: string;
 }
 
 export const EMPTY_CUSTOMER_FORM: CustomerForm = {
@@ -37,6 +39,8 @@ export const EMPTY_CUSTOMER_FORM: CustomerForm = {
   state: '',
   cityIbgeCode: '',
   municipalRegistration: '',
+  stateRegistration: '',
+  notes: '',
 };
 
 export function customerToForm(c: Customer): CustomerForm {
@@ -55,6 +59,8 @@ export function customerToForm(c: Customer): CustomerForm {
     state: c.state ?? '',
     cityIbgeCode: c.cityIbgeCode ?? '',
     municipalRegistration: c.municipalRegistration ?? '',
+    stateRegistration: c.stateRegistration ?? '',
+    notes: c.notes ?? '',
   };
 }
 
@@ -83,6 +89,7 @@ export function validateCustomer(form: CustomerForm): Record<string, string> {
     postalCode: optionalCepError(form.postalCode),
     state: optionalUfError(form.state),
     cityIbgeCode: ibge === '' || /^\d{7}$/.test(ibge) ? null : 'O código IBGE do município tem 7 dígitos.',
+    notes: maxLengthError(form.notes, 2000, 'As observações'),
   });
 }
 
@@ -103,6 +110,8 @@ export function customerInput(form: CustomerForm): CustomerInput {
     state: form.state.trim().toUpperCase(),
     cityIbgeCode: textOrNull(form.cityIbgeCode),
     municipalRegistration: textOrNull(form.municipalRegistration),
+    stateRegistration: textOrNull(form.stateRegistration),
+    notes: textOrNull(form.notes),
   };
 }
 
@@ -144,12 +153,13 @@ export interface SiteForm {
   address: string;
   city: string;
   state: string;
+  notes: string;
 }
 
-export const EMPTY_SITE_FORM: SiteForm = { name: '', address: '', city: '', state: '' };
+export const EMPTY_SITE_FORM: SiteForm = { name: '', address: '', city: '', state: '', notes: '' };
 
 export function siteToForm(s: Site): SiteForm {
-  return { name: s.name ?? '', address: s.address ?? '', city: s.city ?? '', state: s.state ?? '' };
+  return { name: s.name ?? '', address: s.address ?? '', city: s.city ?? '', state: s.state ?? '', notes: s.notes ?? '' };
 }
 
 export function validateSite(form: SiteForm): Record<string, string> {
@@ -160,5 +170,5 @@ export function validateSite(form: SiteForm): Record<string, string> {
 }
 
 export function siteInput(form: SiteForm): SiteInput {
-  return { name: form.name.trim(), address: textOrNull(form.address), city: form.city.trim(), state: form.state.trim().toUpperCase() };
+  return { name: form.name.trim(), address: textOrNull(form.address), city: form.city.trim(), state: form.state.trim().toUpperCase(), notes: textOrNull(form.notes) };
 }

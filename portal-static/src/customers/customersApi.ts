@@ -22,13 +22,17 @@ export interface Customer extends Stamped {
   postalCode: string;
   cityIbgeCode?: string | null;
   municipalRegistration?: string | null;
+  stateRegistration?: string | null;
+  notes?: string | null;
+  /** The CNPJ/CPF with its punctuation, from the server. */
+  taxIdFormatted?: string;
   status: 'active' | 'archived' | string;
 }
 
 export type CustomerInput = Pick<
   Customer,
   'legalName' | 'tradeName' | 'taxId' | 'email' | 'phone' | 'street' | 'number' | 'complement' | 'district' | 'city' | 'state' | 'postalCode'
-> & { cityIbgeCode: string | null; municipalRegistration: string | null };
+> & { cityIbgeCode: string | null; municipalRegistration: string | null; stateRegistration: string | null; notes: string | null };
 
 export interface CustomerContact extends Stamped {
   id: string;
@@ -49,9 +53,10 @@ export interface Site extends Stamped {
   city: string;
   state: string;
   address?: string | null;
+  notes?: string | null;
 }
 
-export type SiteInput = Pick<Site, 'name' | 'city' | 'state'> & { address: string | null };
+export type SiteInput = Pick<Site, 'name' | 'city' | 'state'> & { address: string | null; notes: string | null };
 
 export const CUSTOMER_STATUS: Record<string, StatusStyle> = {
   active: { label: 'Ativo', tone: 'success' },

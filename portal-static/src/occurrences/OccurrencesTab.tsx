@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
+import { useCanWrite } from '../auth/permissions';
 import { usePagedList } from '../app/usePagedList';
 import { listCustomerContacts } from '../customers/customersApi';
 import { formatDate } from '../format/date';
@@ -36,6 +38,7 @@ type Pending = { kind: 'delete'; occurrence: Occurrence } | { kind: 'delete-comp
  * change, delete (confirmed), print, and competitor notes on each occurrence.
  */
 export function OccurrencesTab({ customerId, customerName }: { customerId: string; customerName: string }) {
+  const canWrite = useCanWrite('occurrences');
   const [range, setRange] = useState<DateRange>(() => defaultRange());
   const [fromInput, setFromInput] = useState<string | null>(range.from);
   const [toInput, setToInput] = useState<string | null>(range.to);
@@ -69,7 +72,7 @@ export function OccurrencesTab({ customerId, customerName }: { customerId: strin
   const confirm = useAction(async () => {
     if (!pending) return;
     // Deletes need the current ETag: read the record now so the If-Match is the latest version we know.
-    const etag = pending.occurrence.etag ?? (await getOccurrence(customerId, pending.occurrence.id)).etag;
+    const etag = etagOf(pending.occurrence) ?? (await getOccurrence(customerId, pending.occurrence.id)).etag;
     if (pending.kind === 'delete') {
       await deleteOccurrence(customerId, pending.occurrence.id, etag);
       toast.success('Ocorrência excluída.');
@@ -109,9 +112,11 @@ export function OccurrencesTab({ customerId, customerName }: { customerId: strin
           <Button variant="secondary" size="sm" busy={printing} onClick={() => void print()}>
             Imprimir
           </Button>
-          <Button size="sm" onClick={() => setEditing('new')}>
-            Nova ocorrência
-          </Button>
+          {canWrite && (
+            <Button size="sm" onClick={() => setEditing('new')}>
+              Nova ocorrência
+            </Button>
+          )}
         </div>
       </div>
       <form
@@ -137,7 +142,7 @@ export function OccurrencesTab({ customerId, customerName }: { customerId: strin
       </p>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {!list.loading && !list.error && list.items.length === 0 ? (
-        <EmptyState title="Nenhuma ocorrência no período" action={<Button onClick={() => setEditing('new')}>Registrar ocorrência</Button>}>
+        <EmptyState title="Nenhuma ocorrência no período" action={canWrite && <Button onClick={() => setEditing('new')}>Registrar ocorrência</Button>}>
           Registre visitas, o diário de relacionamento, atendimentos de pós-venda e SAC com {customerName}.
         </EmptyState>
       ) : (
@@ -165,14 +170,17 @@ export function OccurrencesTab({ customerId, customerName }: { customerId: strin
                             <strong>{c.name}</strong>
                             {c.prices && <span> · Preços: {c.prices}</span>}
                             {c.notes && <div class="competitor-notes">{c.notes}</div>}
-                            <Button variant="link" size="sm" class="text-danger" onClick={() => openPending({ kind: 'delete-competitor', occurrence: o, competitor: c })} aria-label={`Excluir anotação do concorrente ${c.name}`}>
-                              Excluir
-                            </Button>
+                            {canWrite && (
+                              <Button variant="link" size="sm" class="text-danger" onClick={() => openPending({ kind: 'delete-competitor', occurrence: o, competitor: c })} aria-label={`Excluir anotação do concorrente ${c.name}`}>
+                                Excluir
+                              </Button>
+                            )}
                           </li>
                         ))}
                       </ul>
                     </div>
                   )}
+                  {canWrite && (
                   <div class="timeline-actions">
                     <Button variant="ghost" size="sm" onClick={() => setEditing(o)} aria-label={`Alterar ocorrência de ${formatDate(o.date)}`}>
                       Alterar
@@ -184,6 +192,7 @@ export function OccurrencesTab({ customerId, customerName }: { customerId: strin
                       Excluir
                     </Button>
                   </div>
+                  )}
                 </article>
               </li>
             ))}
@@ -267,7 +276,7 @@ function OccurrenceDialog({ open, customerId, occurrence, contactOptions, onClos
   const save = useAction(async () => {
     const input = occurrenceInput(form);
     if (occurrence) {
-      const etag = occurrence.etag ?? (await getOccurrence(customerId, occurrence.id)).etag;
+      const etag = etagOf(occurrence) ?? (await getOccurrence(customerId, occurrence.id)).etag;
       await updateOccurrence(customerId, occurrence.id, input, etag);
       toast.success('Ocorrência alterada.');
     } else {
@@ -358,7 +367,7 @@ function CompetitorDialog({ open, customerId, occurrence, onClose, onSaved }: { 
   const [form, setForm] = useState<CompetitorInput>(EMPTY_COMPETITOR);
   const save = useAction(async () => {
     if (!occurrence) return;
-    const etag = occurrence.etag ?? (await getOccurrence(customerId, occurrence.id)).etag;
+    const etag = etagOf(occurrence) ?? (await getOccurrence(customerId, occurrence.id)).etag;
     await addCompetitorNote(customerId, occurrence.id, { name: form.name.trim(), prices: form.prices.trim(), notes: form.notes.trim() }, etag);
     toast.success('Anotação de concorrente registrada.');
     onSaved();

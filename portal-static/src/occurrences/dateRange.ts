@@ -26,9 +26,6 @@ export const RANGE_PRESETS: readonly RangePreset[] = [
   { id: '12m', label: 'Últimos 12 meses', range: (t) => ({ from: addDays(t, -365), to: t }) },
 ];
 
-/** The longest range the screen asks for at once: more is better printed in parts. */
-export const MAX_RANGE_DAYS = 3 * 366;
-
 export type RangeResult = { ok: true; range: DateRange } | { ok: false; errors: { from?: string; to?: string } };
 
 /**
@@ -40,15 +37,10 @@ export function buildRange(from: string | null, to: string | null): RangeResult 
   if (!from) errors.from = 'Informe a data inicial (dd/mm/aaaa).';
   if (!to) errors.to = 'Informe a data final (dd/mm/aaaa).';
   if (from && to) {
-    if (from > to) errors.to = 'A data final deve ser igual ou posterior à inicial.';
-    else if (daysBetween(from, to) > MAX_RANGE_DAYS) errors.to = 'Escolha um período de até 3 anos.';
+    if (from > to) errors.to = 'A data final deve ser igual ou posterior à data inicial.';
   }
   if (errors.from || errors.to) return { ok: false, errors };
   return { ok: true, range: { from: from!, to: to! } };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** "de 01/04/2026 a 30/06/2026" */

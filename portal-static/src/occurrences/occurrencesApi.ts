@@ -18,6 +18,9 @@ export interface CompetitorNote {
 export interface Occurrence extends Stamped {
   id: string;
   customerId: string;
+  customerName?: string;
+  /** pt-BR label of the type, from the server. */
+  typeLabel?: string;
   /** yyyy-MM-dd */
   date: string;
   type: OccurrenceType | string;
@@ -58,6 +61,7 @@ export function isOccurrenceType(value: string): value is OccurrenceType {
 
 const base = (customerId: string) => `/api/customers/${seg(customerId)}/occurrences`;
 
+/** The occurrences in the range, newest first; the answer also says the range the server used (`from`, `to`). */
 export function listOccurrences(customerId: string, range: { from: string; to: string }, args: PageArgs) {
   return getPage<Occurrence>(base(customerId), args, range);
 }

@@ -60,7 +60,7 @@ describe('occurrences tab (Gescor)', () => {
     type(field(form, 'De'), '01/07/2026');
     type(field(form, 'Até'), '30/06/2026');
     submit(form);
-    expect(form.textContent).toContain('A data final deve ser igual ou posterior à inicial.');
+    expect(form.textContent).toContain('A data final deve ser igual ou posterior à data inicial.');
     const before = callsTo(calls, 'GET', '/api/customers/c1/occurrences').length;
 
     type(field(form, 'Até'), '31/07/2026');

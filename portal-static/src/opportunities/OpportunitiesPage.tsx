@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useResource } from '../app/hooks';
+import { useCanWrite } from '../auth/permissions';
 import { href, navigate } from '../app/router';
 import { useStore } from '../app/store';
 import { usePagedList } from '../app/usePagedList';
@@ -17,11 +18,12 @@ import { Pagination } from '../ui/Pagination';
 import { SearchBox } from '../ui/SearchBox';
 import { Table, type Column } from '../ui/Table';
 import { OpportunityDialog } from './OpportunityDialog';
-import { OPPORTUNITY_STATUS, listOpportunities, ticketTotalsOf, type Opportunity } from './opportunitiesApi';
+import { OPPORTUNITY_STATUS, listOpportunities, type OpportunityCard } from './opportunitiesApi';
 import { personOptions, usePeople } from './people';
 
 /** Every opportunity as a list (the pipeline shows the same by stage). */
 export function OpportunitiesPage() {
+  const canWrite = useCanWrite('opportunities');
   const session = useStore(staffSession);
   const { people } = usePeople();
   const stages = useResource((signal) => getStages(signal), []);
@@ -30,10 +32,10 @@ export function OpportunitiesPage() {
   const [stageId, setStageId] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<Opportunity>((args) => listOpportunities(args, { q, status, stageId, ownerId }), [q, status, stageId, ownerId]);
+  const list = usePagedList<OpportunityCard>((args) => listOpportunities(args, { q, status, stageId, ownerId }), [q, status, stageId, ownerId]);
   const stageName = (id: string) => stages.data?.find((s) => s.id === id)?.name ?? '';
 
-  const columns: Column<Opportunity>[] = [
+  const columns: Column<OpportunityCard>[] = [
     {
       key: 'title',
       header: 'Oportunidade',
@@ -46,10 +48,10 @@ export function OpportunitiesPage() {
         </>
       ),
     },
-    { key: 'stage', header: 'Etapa', render: (o) => o.stageName ?? stageName(o.stageId) },
+    { key: 'stage', header: 'Etapa', render: (o) => o.stageName ?? stageName(o.stageId ?? '') },
     { key: 'owner', header: 'Responsável', render: (o) => o.ownerName },
     { key: 'close', header: 'Previsão', render: (o) => <span class="nowrap">{formatDate(o.expectedCloseDate)}</span> },
-    { key: 'total', header: 'Valor', align: 'end', render: (o) => <span class="nowrap">{formatMoney(o.ticketTotal ?? ticketTotalsOf(o).total)}</span> },
+    { key: 'total', header: 'Valor', align: 'end', render: (o) => <span class="nowrap">{formatMoney(o.ticketTotal ?? 0)}</span> },
     { key: 'status', header: 'Status', render: (o) => <StatusBadge status={o.status} styles={OPPORTUNITY_STATUS} /> },
   ];
   const filtered = q !== '' || status !== 'open' || stageId !== '' || ownerId !== '';
@@ -64,7 +66,7 @@ export function OpportunitiesPage() {
             <Button variant="secondary" onClick={() => navigate('/pipeline')}>
               Ver pipeline
             </Button>
-            <Button onClick={() => setCreating(true)}>Nova oportunidade</Button>
+            {canWrite && <Button onClick={() => setCreating(true)}>Nova oportunidade</Button>}
           </>
         }
       />
@@ -83,7 +85,7 @@ export function OpportunitiesPage() {
       </div>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {!list.loading && !list.error && list.items.length === 0 && !filtered ? (
-        <EmptyState title="Nenhuma oportunidade em aberto" action={<Button onClick={() => setCreating(true)}>Criar oportunidade</Button>}>
+        <EmptyState title="Nenhuma oportunidade em aberto" action={canWrite && <Button onClick={() => setCreating(true)}>Criar oportunidade</Button>}>
           Registre cada negócio com a conta, o responsável e o ticket (a proposta).
         </EmptyState>
       ) : (

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getAccount, searchAccounts } from '../accounts/accountsApi';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { useStore } from '../app/store';
 import { staffSession } from '../auth/session';
 import { searchSolutions } from '../solutions/solutionsApi';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { DateField, SelectField, TextField } from '../ui/Field';
+import { DateField, SelectField, TextArea, TextField } from '../ui/Field';
 import { LookupField, type LookupOption } from '../ui/Lookup';
 import { Modal } from '../ui/Modal';
 import { toast } from '../ui/Toast';
-import { applySolution, createOpportunity, getOpportunity, ticketLinesOf, updateOpportunity, type Opportunity } from './opportunitiesApi';
+import { createOpportunity, updateOpportunity, type Opportunity } from './opportunitiesApi';
 import { newOpportunityForm, opportunityInput, opportunityToForm, validateOpportunity, type OpportunityForm } from './opportunityForm';
 import { personOptions, usePeople } from './people';
 
@@ -28,7 +29,7 @@ export interface OpportunityDialogProps {
   onReload?: () => void;
 }
 
-const FIELDS = ['title', 'accountId', 'contactId', 'ownerId', 'stageId', 'expectedCloseDate', 'solutionId'];
+const FIELDS = ['title', 'accountId', 'contactId', 'ownerId', 'stageId', 'expectedCloseDate', 'solutionId', 'project', 'notes'];
 
 export function OpportunityDialog({ open, opportunity, etag, stages, defaultAccount, defaultStageId, onClose, onSaved, onReload }: OpportunityDialogProps) {
   const session = useStore(staffSession);
@@ -39,16 +40,12 @@ export function OpportunityDialog({ open, opportunity, etag, stages, defaultAcco
   const save = useAction(async () => {
     const input = opportunityInput(form);
     if (opportunity) {
-      const saved = await updateOpportunity(opportunity.id, input, etag ?? opportunity.etag ?? null);
+      const saved = await updateOpportunity(opportunity.id, input, etag ?? etagOf(opportunity));
       toast.success('Oportunidade atualizada.');
       onSaved(saved);
     } else {
+      // With a solution chosen, the server copies its service lines into the new ticket.
       const created = await createOpportunity(input);
-      // Choosing a solution fills the ticket; if creating did not copy its lines, apply it now.
-      if (form.solution && created?.id && ticketLinesOf(created).length === 0) {
-        const etag = created.etag ?? (await getOpportunity(created.id)).etag;
-        await applySolution(created.id, form.solution.id, etag);
-      }
       toast.success('Oportunidade criada.');
       onSaved(created);
     }
@@ -159,6 +156,8 @@ export function OpportunityDialog({ open, opportunity, etag, stages, defaultAcco
             />
           </div>
         )}
+        <TextField label="Projeto" name="project" value={form.project} onValue={set('project')} error={fields.errors['project']} maxLength={120} hint="Opcional: agrupa oportunidades de um mesmo projeto." />
+        <TextArea label="Observações" name="notes" rows={3} value={form.notes} onValue={set('notes')} error={fields.errors['notes']} />
       </form>
     </Modal>
   );

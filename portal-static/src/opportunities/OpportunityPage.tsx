@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
+import { useCanWrite } from '../auth/permissions';
 import { href, navigate, withQuery } from '../app/router';
 import { usePagedList } from '../app/usePagedList';
 import { formatDate } from '../format/date';
@@ -39,17 +41,19 @@ type Pending = 'won' | 'reopen' | 'delete' | null;
 
 /** Opportunity: header with status actions, the ticket and the tasks. */
 export function OpportunityPage({ id, tab }: { id: string; tab: string | null }) {
+  const canWrite = useCanWrite('opportunities');
   const opp = useResource((signal) => getOpportunity(id, signal), [id]);
   const stages = useResource((signal) => getStages(signal), []);
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [losing, setLosing] = useState(false);
 
-  const etag = opp.data?.etag ?? opp.data?.data.etag ?? null;
+  const etag = opp.data?.etag ?? etagOf(opp.data?.data);
 
   /** Keeps the answer of a change when it is the updated opportunity (with its new ETag); reloads otherwise. */
   const changed = (updated: Opportunity | undefined) => {
-    if (updated && typeof updated === 'object' && updated.id && updated.etag) opp.setData(() => ({ data: updated, etag: updated.etag ?? null }));
+    const version = updated && typeof updated === 'object' && updated.id ? etagOf(updated) : null;
+    if (updated && version) opp.setData(() => ({ data: updated, etag: version }));
     else opp.reload();
   };
 
@@ -109,7 +113,7 @@ export function OpportunityPage({ id, tab }: { id: string; tab: string | null })
           </span>
         }
         actions={
-          open ? (
+          !canWrite ? null : open ? (
             <>
               <Button onClick={() => openPending('won')}>Ganhar</Button>
               <Button variant="secondary" onClick={() => setLosing(true)}>
@@ -161,6 +165,18 @@ export function OpportunityPage({ id, tab }: { id: string; tab: string | null })
               {o.project && <div class="cell-secondary">Projeto: {o.project}</div>}
             </dd>
           </div>
+          {o.solutionName && (
+            <div>
+              <dt>Solução</dt>
+              <dd>{o.solutionName}</dd>
+            </div>
+          )}
+          {o.notes && (
+            <div class="details-wide">
+              <dt>Observações</dt>
+              <dd class="pre-wrap">{o.notes}</dd>
+            </div>
+          )}
         </dl>
         <div class="opportunity-stage">
           <SelectField
@@ -171,26 +187,28 @@ export function OpportunityPage({ id, tab }: { id: string; tab: string | null })
               if (stageId && stageId !== o.stageId) void move.run(stageId);
             }}
             options={stageOptions}
-            disabled={!open || move.busy}
+            disabled={!open || !canWrite || move.busy}
             hint={open ? 'Mudar a etapa move o cartão no pipeline.' : undefined}
           />
         </div>
         <RecordStamps createdAt={o.createdAt} createdBy={o.createdBy} updatedAt={o.updatedAt} updatedBy={o.updatedBy} />
-        <div class="form-actions form-actions-start">
-          <Button variant="secondary" onClick={() => setEditing(true)}>
-            Editar
-          </Button>
-          <Button variant="ghost" class="text-danger" onClick={() => openPending('delete')}>
-            Excluir
-          </Button>
-        </div>
+        {canWrite && (
+          <div class="form-actions form-actions-start">
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Editar
+            </Button>
+            <Button variant="ghost" class="text-danger" onClick={() => openPending('delete')}>
+              Excluir
+            </Button>
+          </div>
+        )}
       </section>
       <Tabs
         label="Seções da oportunidade"
         selected={selected}
         onSelect={(next) => navigate(withQuery(`/oportunidades/${encodeURIComponent(id)}`, { aba: next === 'ticket' ? null : next }), { replace: true })}
         tabs={[
-          { id: 'ticket', label: 'Ticket', panel: () => <TicketTab opportunity={o} etag={etag} onChanged={changed} onReload={opp.reload} /> },
+          { id: 'ticket', label: 'Ticket', panel: () => <TicketTab opportunity={o} etag={etag} canWrite={canWrite} onChanged={changed} onReload={opp.reload} /> },
           { id: 'tarefas', label: 'Tarefas', panel: () => <OpportunityTasks opportunity={o} /> },
         ]}
       />
@@ -301,6 +319,7 @@ function LostDialog({ open, title, onClose, onReload, onLose }: { open: boolean;
 }
 
 function OpportunityTasks({ opportunity }: { opportunity: Opportunity }) {
+  const canWrite = useCanWrite('tasks');
   const list = usePagedList<Task>((args) => listOpportunityTasks(opportunity.id, args), [opportunity.id]);
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
   return (
@@ -311,9 +330,11 @@ function OpportunityTasks({ opportunity }: { opportunity: Opportunity }) {
           <a class="btn btn-ghost btn-sm" href={href('/tarefas', { oportunidade: opportunity.id, oportunidadeTitulo: opportunity.title, situacao: 'todas' })}>
             Ver na Central de Tarefas
           </a>
-          <Button size="sm" onClick={() => setEditing('new')}>
-            Nova tarefa
-          </Button>
+          {canWrite && (
+            <Button size="sm" onClick={() => setEditing('new')}>
+              Nova tarefa
+            </Button>
+          )}
         </div>
       </div>
       <ErrorBanner error={list.error} onRetry={list.reload} />
@@ -321,7 +342,7 @@ function OpportunityTasks({ opportunity }: { opportunity: Opportunity }) {
         <EmptyState title="Nenhuma tarefa">Crie tarefas para os próximos passos desta oportunidade: visitas, propostas, retornos.</EmptyState>
       ) : (
         <>
-          <TasksTable rows={list.items} loading={list.loading} empty="Nenhuma tarefa." showOpportunity={false} onChanged={list.reload} onEdit={(t) => setEditing(t)} />
+          <TasksTable rows={list.items} loading={list.loading} empty="Nenhuma tarefa." showOpportunity={false} canWrite={canWrite} onChanged={list.reload} onEdit={(t) => setEditing(t)} />
           <Pagination shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} pageSize={list.pageSize} />
         </>
       )}

@@ -3,6 +3,7 @@ import { getAccount, searchAccounts } from '../accounts/accountsApi';
 import type { ApiError } from '../api/problem';
 import { toApiError } from '../api/problem';
 import { useResource } from '../app/hooks';
+import { useCanWrite } from '../auth/permissions';
 import { href, navigate } from '../app/router';
 import { useStore } from '../app/store';
 import { staffSession } from '../auth/session';
@@ -35,6 +36,7 @@ interface Card extends KanbanCard {
  * and drop or with "Mover para…", each move guarded by the opportunity's ETag.
  */
 export function PipelinePage({ accountId }: { accountId?: string | null }) {
+  const canWrite = useCanWrite('opportunities');
   const session = useStore(staffSession);
   const { people } = usePeople();
   const [ownerId, setOwnerId] = useState('');
@@ -98,7 +100,7 @@ export function PipelinePage({ accountId }: { accountId?: string | null }) {
     title: s.name,
     count: s.count,
     total: s.total,
-    cards: s.items.map((c) => ({ id: c.id, title: c.title, amount: c.total, data: c })),
+    cards: s.items.map((c) => ({ id: c.id, title: c.title, amount: c.ticketTotal, data: c })),
     footer: s.continuation ? (
       <Button variant="secondary" size="sm" block busy={loadingMore === s.id} onClick={() => void loadMore(s.id)}>
         Carregar mais ({Math.max(0, s.count - s.items.length)} restantes)
@@ -112,7 +114,7 @@ export function PipelinePage({ accountId }: { accountId?: string | null }) {
 
   return (
     <>
-      <PageHeader title="Pipeline" description="Oportunidades por etapa, com a quantidade e o valor de cada etapa." actions={<Button onClick={() => setCreating(true)}>Nova oportunidade</Button>} />
+      <PageHeader title="Pipeline" description="Oportunidades por etapa, com a quantidade e o valor de cada etapa." actions={canWrite && <Button onClick={() => setCreating(true)}>Nova oportunidade</Button>} />
       <div class="toolbar toolbar-filters" role="search" aria-label="Filtros do pipeline">
         <SelectField
           label="Responsável"
@@ -136,10 +138,10 @@ export function PipelinePage({ accountId }: { accountId?: string | null }) {
         <LoadingBlock label="Carregando o pipeline…" />
       ) : board && totalCards === 0 && !filtered ? (
         <>
-          <EmptyState title="Nenhuma oportunidade ainda" action={<Button onClick={() => setCreating(true)}>Criar a primeira oportunidade</Button>}>
+          <EmptyState title="Nenhuma oportunidade ainda" action={canWrite && <Button onClick={() => setCreating(true)}>Criar a primeira oportunidade</Button>}>
             Cada oportunidade percorre as etapas do pipeline até ser ganha ou perdida.
           </EmptyState>
-          <KanbanBoard label="Pipeline de oportunidades" columns={columns} onMove={(id, to) => void onMove(id, to)} />
+          <KanbanBoard label="Pipeline de oportunidades" columns={columns} onMove={(id, to) => void onMove(id, to)} movable={canWrite} />
         </>
       ) : (
         board && (
@@ -149,6 +151,7 @@ export function PipelinePage({ accountId }: { accountId?: string | null }) {
               label="Pipeline de oportunidades"
               columns={columns}
               onMove={(id, to) => void onMove(id, to)}
+              movable={canWrite}
               onOpen={(card) => navigate(`/oportunidades/${encodeURIComponent(card.id)}`)}
               renderCard={(card) => <OpportunityCardBody card={card.data} />}
             />
@@ -179,7 +182,7 @@ function OpportunityCardBody({ card }: { card: OpportunityCard }) {
         {card.title}
       </a>
       {card.accountName && <p class="kanban-card-subtitle">{card.accountName}</p>}
-      <p class="kanban-card-amount">{formatMoney(card.total ?? 0)}</p>
+      <p class="kanban-card-amount">{formatMoney(card.ticketTotal ?? 0)}</p>
       <p class="kanban-card-meta">
         {card.ownerName && <span>{card.ownerName}</span>}
         {card.expectedCloseDate && <span class={overdue ? 'text-danger' : undefined}>Previsão {formatDate(card.expectedCloseDate)}</span>}

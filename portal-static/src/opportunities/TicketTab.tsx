@@ -18,6 +18,7 @@ import { discountText, newTicketLine, ticketLineAmounts, ticketLineInput, ticket
 export interface TicketTabProps {
   opportunity: Opportunity;
   etag: string | null;
+  canWrite: boolean;
   /** Called with the server's answer after a change (the updated opportunity, or nothing: then reload). */
   onChanged: (updated: Opportunity | undefined) => void;
   onReload: () => void;
@@ -27,10 +28,10 @@ export interface TicketTabProps {
  * The ticket (Omie): the proposal's service and product lines with category, quantity, unit price
  * and discount; totals are the sums of the rounded lines, as the server computes them.
  */
-export function TicketTab({ opportunity, etag, onChanged, onReload }: TicketTabProps) {
+export function TicketTab({ opportunity, etag, canWrite, onChanged, onReload }: TicketTabProps) {
   const lines = ticketLinesOf(opportunity);
   const totals = ticketTotalsOf(opportunity);
-  const editable = opportunity.status === 'open';
+  const editable = opportunity.status === 'open' && canWrite;
   const [editing, setEditing] = useState<{ line: TicketLine | null; kind: TicketLineKind } | null>(null);
   const [removing, setRemoving] = useState<TicketLine | null>(null);
   const [applying, setApplying] = useState(false);
@@ -106,7 +107,7 @@ export function TicketTab({ opportunity, etag, onChanged, onReload }: TicketTabP
           </div>
         )}
       </div>
-      {!editable && <Notice>Esta oportunidade está {opportunity.status === 'won' ? 'ganha' : 'perdida'}: reabra-a para alterar o ticket.</Notice>}
+      {canWrite && opportunity.status !== 'open' && <Notice>Esta oportunidade está {opportunity.status === 'won' ? 'ganha' : 'perdida'}: reabra-a para alterar o ticket.</Notice>}
       {lines.length === 0 ? (
         <EmptyState title="Ticket vazio" action={editable && <Button onClick={() => setApplying(true)}>Aplicar uma solução</Button>}>
           O ticket é a proposta oferecida ao cliente. Inclua serviços e produtos, ou aplique uma solução para copiar os serviços dela.

@@ -3,7 +3,7 @@ import { ApiError } from '../api/problem';
 import { appendColumnPage, moveCardLocally, moveWithConcurrency, type Board } from './kanbanState';
 import type { OpportunityCard } from './opportunitiesApi';
 
-const card = (id: string, total: number, extra: Partial<OpportunityCard> = {}): OpportunityCard => ({ id, title: `Oportunidade ${id}`, total, status: 'open', ...extra });
+const card = (id: string, total: number, extra: Partial<OpportunityCard> = {}): OpportunityCard => ({ id, title: `Oportunidade ${id}`, ticketTotal: total, status: 'open', ...extra });
 
 function board(): Board {
   return {
@@ -47,18 +47,18 @@ describe('moving a card on the board', () => {
 describe('moving with optimistic concurrency', () => {
   it('sends the card ETag as If-Match and keeps the new version for the next move', async () => {
     const b = board();
-    b.stages[0]!.items[0] = card('o1', 1000.05, { etag: 'W/"7"' });
+    b.stages[0]!.items[0] = card('o1', 1000.05, { eTag: '"v7"' });
     const load = vi.fn();
-    const move = vi.fn().mockResolvedValue({ id: 'o1', stageId: 'deal', etag: 'W/"8"' });
+    const move = vi.fn().mockResolvedValue({ id: 'o1', stageId: 'deal', eTag: '"v8"' });
 
     const outcome = await moveWithConcurrency(b, 'o1', 'deal', { load, move });
 
     expect(load).not.toHaveBeenCalled();
-    expect(move).toHaveBeenCalledWith('o1', 'deal', 'W/"7"');
+    expect(move).toHaveBeenCalledWith('o1', 'deal', '"v7"');
     expect(outcome.kind).toBe('moved');
     const moved = outcome.board.stages[1]!.items[0]!;
     expect(moved.id).toBe('o1');
-    expect(moved.etag).toBe('W/"8"');
+    expect(moved.eTag).toBe('"v8"');
   });
 
   it('reads the current ETag when the card has none and the server still has it where the board shows it', async () => {

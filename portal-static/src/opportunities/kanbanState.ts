@@ -1,3 +1,4 @@
+import { etagOf } from '../api/lists';
 import { ApiError, toApiError } from '../api/problem';
 import type { Page } from '../app/usePagedList';
 import { roundMoney } from '../format/lineMath';
@@ -25,7 +26,7 @@ export function moveCardLocally(board: Board, cardId: string, toStageId: string)
   const found = findCard(board, cardId);
   if (!found || found.stage.id === toStageId || !board.stages.some((s) => s.id === toStageId)) return board;
   const { stage: from, card } = found;
-  const amount = card.total ?? 0;
+  const amount = card.ticketTotal ?? 0;
   return {
     stages: board.stages.map((s) => {
       if (s.id === from.id) return { ...s, items: s.items.filter((c) => c.id !== cardId), count: Math.max(0, s.count - 1), total: roundMoney(s.total - amount) };
@@ -76,7 +77,7 @@ export async function moveWithConcurrency(board: Board, cardId: string, toStageI
   const found = findCard(board, cardId);
   if (!found || found.stage.id === toStageId) return { kind: 'unchanged', board };
   try {
-    let etag = found.card.etag ?? null;
+    let etag = etagOf(found.card);
     if (!etag) {
       const current = await deps.load(cardId);
       if (current.data.stageId !== found.stage.id || current.data.status !== found.card.status) {
@@ -87,8 +88,8 @@ export async function moveWithConcurrency(board: Board, cardId: string, toStageI
     const saved = await deps.move(cardId, toStageId, etag);
     const moved = moveCardLocally(board, cardId, toStageId);
     // The next move of this card must send the new version, not the one the board was loaded with.
-    const nextEtag = saved && typeof saved === 'object' && saved.etag ? saved.etag : null;
-    return { kind: 'moved', board: patchCard(moved, cardId, { etag: nextEtag }) };
+    const nextEtag = saved && typeof saved === 'object' ? etagOf(saved) : null;
+    return { kind: 'moved', board: patchCard(moved, cardId, { etag: nextEtag, eTag: nextEtag, stageId: toStageId }) };
   } catch (e) {
     const error = toApiError(e);
     return error.isConflict ? { kind: 'conflict', board, error } : { kind: 'failed', board, error };

@@ -48,9 +48,14 @@ export interface Opportunity extends Stamped {
   originOrderId?: string | null;
   originOrderNumber?: number | string | null;
   project?: string | null;
-  /** Ticket lines; some answers nest them as `ticket.lines` (see ticketLinesOf). */
+  notes?: string | null;
+  customerId?: string | null;
+  closedAt?: string | null;
+  closedBy?: string | null;
+  /** The ticket: lines with their amounts and the totals (see ticketLinesOf). */
+  ticket?: { lines?: TicketLine[]; totals?: { services?: number; products?: number; gross: number; discount: number; total: number } };
   lines?: TicketLine[];
-  ticket?: { lines?: TicketLine[]; gross?: number; discount?: number; total?: number };
+  /** On list rows (cards) instead of the ticket. */
   ticketTotal?: number;
 }
 
@@ -59,12 +64,15 @@ export interface OpportunityInput {
   accountId: string;
   contactId: string | null;
   ownerId: string;
+  /** Only read on creation: an existing opportunity changes stage through /move. */
   stageId: string;
   expectedCloseDate: string | null;
-  solutionId?: string | null;
+  solutionId: string | null;
+  project: string | null;
+  notes: string | null;
 }
 
-/** Card of the kanban: the fields kept on the stage index row. */
+/** Card of the kanban (and row of the list): the fields kept on the stage index row. */
 export interface OpportunityCard {
   id: string;
   title: string;
@@ -72,15 +80,21 @@ export interface OpportunityCard {
   accountName?: string | null;
   ownerId?: string | null;
   ownerName?: string | null;
-  total: number;
+  stageId?: string;
+  stageName?: string;
+  ticketTotal: number;
   status: OpportunityStatus | string;
   expectedCloseDate?: string | null;
+  updatedAt?: string;
+  /** The opportunity's version: the If-Match of a move, without reading the record first. */
+  eTag?: string | null;
   etag?: string | null;
 }
 
 export interface KanbanStage {
   id: string;
   name: string;
+  order?: number;
   count: number;
   total: number;
   items: OpportunityCard[];
@@ -113,7 +127,7 @@ export function ticketTotalsOf(o: Pick<Opportunity, 'lines' | 'ticket'>): LineAm
 const base = '/api/opportunities';
 
 export function listOpportunities(args: PageArgs, filters: { q?: string; status?: string; stageId?: string; ownerId?: string; accountId?: string } = {}) {
-  return getPage<Opportunity>(base, args, filters);
+  return getPage<OpportunityCard>(base, args, filters);
 }
 
 export function getOpportunity(id: string, signal?: AbortSignal): Promise<WithEtag<Opportunity>> {
@@ -133,18 +147,20 @@ export const addTicketLine = (id: string, line: TicketLineInput, etag: string | 
 export const updateTicketLine = (id: string, lineId: string, line: TicketLineInput, etag: string | null) =>
   staffApi.put<Opportunity | undefined>(`${base}/${seg(id)}/ticket/lines/${seg(lineId)}`, line, { ifMatch: etag });
 export const deleteTicketLine = (id: string, lineId: string, etag: string | null) => staffApi.delete<Opportunity | undefined>(`${base}/${seg(id)}/ticket/lines/${seg(lineId)}`, { ifMatch: etag });
-export const applySolution = (id: string, solutionId: string, etag: string | null) =>
-  staffApi.post<Opportunity | undefined>(`${base}/${seg(id)}/ticket/apply-solution`, { solutionId }, { ifMatch: etag });
+/** Copies the solution's lines into the ticket: after the current lines, or instead of them with `replace`. */
+export const applySolution = (id: string, solutionId: string, etag: string | null, replace = false) =>
+  staffApi.post<Opportunity | undefined>(`${base}/${seg(id)}/ticket/apply-solution`, { solutionId, replace }, { ifMatch: etag });
 
 export function getKanban(filters: KanbanFilters, pageSize: number, signal?: AbortSignal): Promise<{ stages: KanbanStage[] }> {
   return staffApi.get<{ stages: KanbanStage[] }>(`${base}/kanban`, { query: { ...filters, pageSize }, ...(signal ? { signal } : {}) });
 }
 
+/** One column's next page ("Carregar mais"): the column with its count, total, cards and continuation. */
 export function getKanbanColumn(stageId: string, filters: KanbanFilters, continuation: string, pageSize: number): Promise<Page<OpportunityCard>> {
-  return staffApi.get<Page<OpportunityCard>>(`${base}/kanban/${seg(stageId)}`, { query: { ...filters, continuation, pageSize } });
+  return staffApi.get<KanbanStage>(`${base}/kanban/${seg(stageId)}`, { query: { ...filters, continuation, pageSize } });
 }
 
 export async function searchOpportunities(term: string, signal: AbortSignal): Promise<{ id: string; label: string; detail?: string }[]> {
   const page = await listOpportunities({ continuationToken: null, pageSize: 20, signal }, { q: term });
-  return page.items.map((o) => ({ id: o.id, label: o.title, detail: o.accountName }));
+  return page.items.map((o) => ({ id: o.id, label: o.title, detail: o.accountName ?? undefined }));
 }

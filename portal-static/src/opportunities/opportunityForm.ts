@@ -11,10 +11,12 @@ export interface OpportunityForm {
   stageId: string;
   expectedCloseDate: string | null;
   solution: LookupOption | null;
+  project: string;
+  notes: string;
 }
 
 export function newOpportunityForm(defaults: { ownerId: string; stageId: string; account?: LookupOption | null }): OpportunityForm {
-  return { title: '', account: defaults.account ?? null, contactId: '', ownerId: defaults.ownerId, stageId: defaults.stageId, expectedCloseDate: null, solution: null };
+  return { title: '', account: defaults.account ?? null, contactId: '', ownerId: defaults.ownerId, stageId: defaults.stageId, expectedCloseDate: null, solution: null, project: '', notes: '' };
 }
 
 export function opportunityToForm(o: Opportunity): OpportunityForm {
@@ -26,6 +28,8 @@ export function opportunityToForm(o: Opportunity): OpportunityForm {
     stageId: o.stageId ?? '',
     expectedCloseDate: o.expectedCloseDate ?? null,
     solution: o.solutionId ? { id: o.solutionId, label: o.solutionName ?? 'Solução' } : null,
+    project: o.project ?? '',
+    notes: o.notes ?? '',
   };
 }
 
@@ -35,6 +39,8 @@ export function validateOpportunity(form: OpportunityForm): Record<string, strin
     accountId: form.account ? null : 'Escolha a conta.',
     ownerId: form.ownerId ? null : 'Escolha o responsável.',
     stageId: form.stageId ? null : 'Escolha a etapa do pipeline.',
+    project: maxLengthError(form.project.trim(), 120, 'O projeto'),
+    notes: maxLengthError(form.notes, 2000, 'As observações'),
   });
 }
 
@@ -47,6 +53,9 @@ export function opportunityInput(form: OpportunityForm): OpportunityInput {
     stageId: form.stageId,
     expectedCloseDate: form.expectedCloseDate,
     solutionId: form.solution?.id ?? null,
+    // PUT replaces the header: project and notes go back as they are, or they would be cleared.
+    project: form.project.trim() || null,
+    notes: form.notes.trim() || null,
   };
 }
 

@@ -18,17 +18,21 @@ const opportunity = {
   origin: 'sales-order',
   originOrderNumber: 1024,
   project: 'Expansão',
-  lines: [
-    { id: 'l1', kind: 'service', serviceId: 's1', description: 'Preventiva mensal', categoryName: 'Manutenção', quantity: 12, unitPrice: 850, discountKind: 'percent', discount: 10 },
-    { id: 'l2', kind: 'service', serviceId: 's2', description: 'Hora técnica', quantity: 15, unitPrice: 145.5, discountKind: 'amount', discount: 100 },
-  ],
+  ticket: {
+    lines: [
+      { id: 'l1', kind: 'service', serviceId: 's1', description: 'Preventiva mensal', categoryName: 'Manutenção', quantity: 12, unitPrice: 850, discountKind: 'percent', discount: 10, gross: 10200, discountAmount: 1020, total: 9180 },
+      { id: 'l2', kind: 'service', serviceId: 's2', description: 'Hora técnica', quantity: 15, unitPrice: 145.5, discountKind: 'amount', discount: 100, gross: 2182.5, discountAmount: 100, total: 2082.5 },
+    ],
+    totals: { services: 11262.5, products: 0, gross: 12382.5, discount: 1120, total: 11262.5 },
+  },
 };
+const line = (i: number) => opportunity.ticket.lines[i]!;
 
 const stages = { stages: [{ id: 'st1', name: 'Prospecção', order: 1 }, { id: 'st2', name: 'Proposta', order: 2 }] };
 
 function routes(extra: Record<string, Parameters<typeof fakeApi>[0][string]> = {}) {
   return fakeApi({
-    'GET /api/opportunities/o1': () => withEtag(opportunity, 'W/"3"'),
+    'GET /api/opportunities/o1': () => withEtag(opportunity, '"v3"', 200, 'eTag'),
     'GET /api/settings/pipeline': () => withEtag(stages, 'W/"1"'),
     'GET /api/catalogue/categories': () => jsonResponse(200, { items: [{ id: 'c1', name: 'Manutenção' }], continuation: null }),
     'GET /api/users': () => jsonResponse(200, { items: [] }),
@@ -63,7 +67,7 @@ describe('opportunity page', () => {
   it('edits a ticket line showing the total live and saves it with the opportunity ETag', async () => {
     const calls = routes({
       'PUT /api/opportunities/o1/ticket/lines/l2': (call) =>
-        withEtag({ ...opportunity, lines: [opportunity.lines[0], { ...opportunity.lines[1], ...(call.body as object) }] }, 'W/"4"'),
+        withEtag({ ...opportunity, ticket: { ...opportunity.ticket, lines: [line(0), { ...line(1), ...(call.body as object) }] } }, '"v4"', 200, 'eTag'),
     });
     const view = await openApp('/oportunidades/o1');
     cleanup = view.unmount;
@@ -82,7 +86,7 @@ describe('opportunity page', () => {
     submit(dialog.querySelector('form')!);
     await settle();
     const put = callsTo(calls, 'PUT', '/api/opportunities/o1/ticket/lines/l2')[0]!;
-    expect(put.headers.get('if-match')).toBe('W/"3"');
+    expect(put.headers.get('if-match')).toBe('"v3"');
     expect(put.body).toMatchObject({ kind: 'service', serviceId: 's2', quantity: 3, unitPrice: 145.5, discountKind: 'percent', discount: 15 });
     expect(document.querySelector('[role="dialog"]')).toBeNull();
   });
@@ -100,7 +104,7 @@ describe('opportunity page', () => {
   });
 
   it('needs a reason to mark the opportunity as lost and sends it with the ETag', async () => {
-    const calls = routes({ 'POST /api/opportunities/o1/lost': () => withEtag({ ...opportunity, status: 'lost', lostReason: 'Preço' }, 'W/"9"') });
+    const calls = routes({ 'POST /api/opportunities/o1/lost': () => withEtag({ ...opportunity, status: 'lost', lostReason: 'Preço' }, '"v9"', 200, 'eTag') });
     const view = await openApp('/oportunidades/o1');
     cleanup = view.unmount;
     click(byText(view.container, 'button', 'Perder'));
@@ -114,7 +118,7 @@ describe('opportunity page', () => {
     await settle();
     const lost = callsTo(calls, 'POST', '/api/opportunities/o1/lost')[0]!;
     expect(lost.body).toEqual({ reason: 'Preço acima do concorrente' });
-    expect(lost.headers.get('if-match')).toBe('W/"3"');
+    expect(lost.headers.get('if-match')).toBe('"v3"');
     expect(view.container.textContent).toContain('Motivo: Preço');
     expect(byText(view.container, 'button', 'Reabrir')).toBeTruthy();
   });

@@ -13,8 +13,8 @@ function kanban() {
         count: 3,
         total: 1750.5,
         items: [
-          { id: 'o1', title: 'Manutenção predial', accountName: 'Acme', ownerName: 'Carlos Lima', total: 1500, status: 'open', expectedCloseDate: '2026-08-15' },
-          { id: 'o2', title: 'Limpeza', accountName: 'Beta', ownerName: 'Carlos Lima', total: 250.5, status: 'open' },
+          { id: 'o1', title: 'Manutenção predial', accountName: 'Acme', ownerName: 'Carlos Lima', ticketTotal: 1500, status: 'open', expectedCloseDate: '2026-08-15', eTag: '"v4"' },
+          { id: 'o2', title: 'Limpeza', accountName: 'Beta', ownerName: 'Carlos Lima', ticketTotal: 250.5, status: 'open' },
         ],
         continuation: 'more-st1',
       },
@@ -45,12 +45,11 @@ describe('pipeline kanban', () => {
     expect(byText(lead, 'button', 'Carregar mais (1 restantes)')).toBeTruthy();
   });
 
-  it('moves a card with "Mover para…" sending the ETag it read, and updates counts and totals', async () => {
+  it('moves a card with "Mover para…" sending the card version as If-Match, and updates counts and totals', async () => {
     const calls = fakeApi({
       'GET /api/opportunities/kanban': () => jsonResponse(200, kanban()),
       'GET /api/users': () => jsonResponse(200, { items: [] }),
-      'GET /api/opportunities/o1': () => withEtag({ id: 'o1', stageId: 'st1', status: 'open' }, 'W/"4"'),
-      'POST /api/opportunities/o1/move': () => withEtag({ id: 'o1', stageId: 'st2', status: 'open' }, 'W/"5"'),
+      'POST /api/opportunities/o1/move': () => withEtag({ id: 'o1', stageId: 'st2', status: 'open' }, '"v5"', 200, 'eTag'),
     });
     const view = await openApp('/pipeline');
     cleanup = view.unmount;
@@ -60,7 +59,8 @@ describe('pipeline kanban', () => {
     await settle();
 
     const move = callsTo(calls, 'POST', '/api/opportunities/o1/move')[0]!;
-    expect(move.headers.get('if-match')).toBe('W/"4"');
+    expect(move.headers.get('if-match')).toBe('"v4"');
+    expect(callsTo(calls, 'GET', '/api/opportunities/o1')).toHaveLength(0);
     expect(move.body).toEqual({ stageId: 'st2' });
     expect(column(page, 'st2').querySelector('[data-card-id="o1"]')).not.toBeNull();
     expect(column(page, 'st2').querySelector('.kanban-count')!.textContent).toBe('1');
@@ -73,7 +73,6 @@ describe('pipeline kanban', () => {
     const calls = fakeApi({
       'GET /api/opportunities/kanban': () => jsonResponse(200, kanban()),
       'GET /api/users': () => jsonResponse(200, { items: [] }),
-      'GET /api/opportunities/o1': () => withEtag({ id: 'o1', stageId: 'st1', status: 'open' }, 'W/"4"'),
       'POST /api/opportunities/o1/move': () => problem(412, 'conflict', 'Este registro foi alterado por outra pessoa depois que você o abriu. Recarregue e tente novamente.'),
     });
     const view = await openApp('/pipeline');
@@ -96,7 +95,7 @@ describe('pipeline kanban', () => {
     expect(page.querySelector('[role="alert"]')).toBeNull();
   });
 
-  it('refuses to move a card someone else already moved, without writing', async () => {
+  it('refuses to move a card without a version that someone else already moved, without writing', async () => {
     const calls = fakeApi({
       'GET /api/opportunities/kanban': () => jsonResponse(200, kanban()),
       'GET /api/users': () => jsonResponse(200, { items: [] }),
@@ -113,7 +112,7 @@ describe('pipeline kanban', () => {
   it('loads more cards of one column and filters by owner', async () => {
     const calls = fakeApi({
       'GET /api/opportunities/kanban': () => jsonResponse(200, kanban()),
-      'GET /api/opportunities/kanban/st1': () => jsonResponse(200, { items: [{ id: 'o9', title: 'Jardinagem', total: 0, status: 'open' }], continuation: null }),
+      'GET /api/opportunities/kanban/st1': () => jsonResponse(200, { id: 'st1', name: 'Prospecção', order: 1, count: 3, total: 1750.5, items: [{ id: 'o9', title: 'Jardinagem', ticketTotal: 0, status: 'open', eTag: '"v1"' }], continuation: null }),
       'GET /api/users': () => jsonResponse(200, { items: [{ id: 'u2', name: 'Carlos Lima', email: 'c@acme.com.br', role: 'sales', status: 'active' }] }),
     });
     const view = await openApp('/pipeline');

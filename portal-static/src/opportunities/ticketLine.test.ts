@@ -54,7 +54,7 @@ describe('ticket totals', () => {
 });
 
 describe('opportunity form', () => {
-  const form = { title: 'Manutenção', account: { id: 'a1', label: 'Acme' }, contactId: '', ownerId: 'u1', stageId: 'st1', expectedCloseDate: null, solution: null };
+  const form = { title: 'Manutenção', account: { id: 'a1', label: 'Acme' }, contactId: '', ownerId: 'u1', stageId: 'st1', expectedCloseDate: null, solution: null, project: '', notes: '' };
 
   it('requires title, account, owner and stage', () => {
     expect(validateOpportunity(form)).toEqual({});
@@ -67,7 +67,17 @@ describe('opportunity form', () => {
   });
 
   it('sends the chosen records as ids', () => {
-    expect(opportunityInput({ ...form, solution: { id: 'so1', label: 'Pacote' } })).toEqual({ title: 'Manutenção', accountId: 'a1', contactId: null, ownerId: 'u1', stageId: 'st1', expectedCloseDate: null, solutionId: 'so1' });
+    expect(opportunityInput({ ...form, solution: { id: 'so1', label: 'Pacote' }, project: ' Expansão ' })).toEqual({
+      title: 'Manutenção',
+      accountId: 'a1',
+      contactId: null,
+      ownerId: 'u1',
+      stageId: 'st1',
+      expectedCloseDate: null,
+      solutionId: 'so1',
+      project: 'Expansão',
+      notes: null,
+    });
   });
 
   it('requires the reason to lose an opportunity', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { useStore } from '../app/store';
 import { staffSession } from '../auth/session';
@@ -31,7 +32,7 @@ export function OrderCrmSettingsPage() {
   }, [settings.data]);
 
   const save = useAction(async () => {
-    await saveOrderCrmSettings(orderCrmInput(form), settings.data?.etag ?? settings.data?.data.etag ?? null);
+    await saveOrderCrmSettings(orderCrmInput(form), settings.data?.etag ?? etagOf(settings.data?.data));
     toast.success('Integração pedido → CRM salva.');
     settings.reload();
   });
@@ -51,6 +52,9 @@ export function OrderCrmSettingsPage() {
 
   const stages = sortedStages(pipeline.data?.data.stages ?? []).map((s) => ({ value: s.id, label: s.name }));
   const people_ = personOptions(people, session?.user.id);
+  // Without the users list (or for someone who left), the saved people still show by name.
+  const saved = settings.data?.data;
+  const withSaved = (id: string, name: string | null | undefined) => (id && !people_.some((p) => p.value === id) ? [...people_, { value: id, label: name ?? 'Usuário atual' }] : people_);
 
   return (
     <>
@@ -81,7 +85,7 @@ export function OrderCrmSettingsPage() {
                 <fieldset class="fieldset">
                   <legend>Oportunidade gerada</legend>
                   <SelectField label="Etapa" name="stageId" value={form.stageId} onValue={set('stageId')} options={stages} placeholder="Selecione…" error={fields.errors['stageId']} required />
-                  <SelectField label="Responsável" name="ownerId" value={form.ownerId} onValue={set('ownerId')} options={people_} placeholder="Não definido" error={fields.errors['ownerId']} />
+                  <SelectField label="Responsável" name="ownerId" value={form.ownerId} onValue={set('ownerId')} options={withSaved(form.ownerId, saved?.ownerName)} placeholder="Não definido" error={fields.errors['ownerId']} />
                   <TextField
                     label="Título"
                     name="titlePattern"
@@ -99,7 +103,7 @@ export function OrderCrmSettingsPage() {
                 </fieldset>
                 <fieldset class="fieldset">
                   <legend>Tarefas geradas (uma por unidade de cada item)</legend>
-                  <SelectField label="Responsável pelas tarefas" name="taskAssigneeId" value={form.taskAssigneeId} onValue={set('taskAssigneeId')} options={people_} placeholder="Não definido" error={fields.errors['taskAssigneeId']} />
+                  <SelectField label="Responsável pelas tarefas" name="taskAssigneeId" value={form.taskAssigneeId} onValue={set('taskAssigneeId')} options={withSaved(form.taskAssigneeId, saved?.taskAssigneeName)} placeholder="Não definido" error={fields.errors['taskAssigneeId']} />
                   <TextField
                     label="Prazo das tarefas (dias após o pedido)"
                     name="taskDueDays"

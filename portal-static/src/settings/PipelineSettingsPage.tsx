@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { PageHeader } from '../layout/PageHeader';
 import { Button } from '../ui/Button';
@@ -21,7 +22,7 @@ export function PipelineSettingsPage() {
   }, [settings.data]);
 
   const save = useAction(async () => {
-    await savePipelineSettings(stagesInput(drafts), settings.data?.etag ?? settings.data?.data.etag ?? null);
+    await savePipelineSettings(stagesInput(drafts), settings.data?.etag ?? etagOf(settings.data?.data));
     toast.success('Etapas do pipeline salvas.');
     settings.reload();
   });
@@ -81,6 +82,9 @@ export function PipelineSettingsPage() {
                           {error}
                         </div>
                       )}
+                      {d.id && d.openCount !== undefined && (
+                        <div class="field-hint">{d.openCount === 0 ? 'Nenhuma oportunidade em aberto' : d.openCount === 1 ? '1 oportunidade em aberto' : `${d.openCount} oportunidades em aberto`}</div>
+                      )}
                     </div>
                     <div class="stage-actions">
                       <Button variant="ghost" size="sm" disabled={i === 0} onClick={() => setDrafts(moveStage(drafts, d.key, -1))} aria-label={`Mover ${d.name || 'etapa'} para cima`}>
@@ -136,7 +140,10 @@ export function PipelineSettingsPage() {
         message={
           removing && (
             <p>
-              A etapa <strong>{removing.name}</strong> sai do pipeline quando você salvar. Etapas com oportunidades em aberto não podem ser removidas: mova essas oportunidades antes.
+              A etapa <strong>{removing.name}</strong> sai do pipeline quando você salvar.{' '}
+              {removing.openCount
+                ? `Ela tem ${removing.openCount === 1 ? '1 oportunidade' : `${removing.openCount} oportunidades`} em aberto: mova-as para outra etapa antes, ou a remoção será recusada.`
+                : 'Etapas com oportunidades em aberto não podem ser removidas.'}
             </p>
           )
         }

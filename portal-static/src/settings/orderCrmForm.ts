@@ -48,7 +48,7 @@ export function validateOrderCrm(form: OrderCrmForm): Record<string, string> {
   });
 }
 
-export function orderCrmInput(form: OrderCrmForm): Omit<OrderCrmSettings, 'etag'> {
+export function orderCrmInput(form: OrderCrmForm): Omit<OrderCrmSettings, 'etag' | 'ownerName' | 'taskAssigneeName'> {
   return {
     enabled: form.enabled,
     defaultGenerate: form.defaultGenerate,

@@ -6,6 +6,9 @@ export interface PipelineStage {
   id: string;
   name: string;
   order: number;
+  /** Open opportunities in the stage (settings answer): a stage holding some cannot be removed. */
+  openCount?: number;
+  openTotal?: number;
 }
 
 export interface PipelineSettings {
@@ -30,6 +33,9 @@ export interface OrderCrmSettings {
   taskAssigneeId: string | null;
   taskDueDays: number;
   showProjectAndContract: boolean;
+  /** Names of the chosen people, from the server (so they show even when the users list is not available). */
+  ownerName?: string | null;
+  taskAssigneeName?: string | null;
   etag?: string;
 }
 
@@ -47,7 +53,7 @@ export function getOrderCrmSettings(signal?: AbortSignal): Promise<WithEtag<Orde
   return staffApi.getWithEtag<OrderCrmSettings>('/api/settings/order-crm', signal ? { signal } : {});
 }
 
-export function saveOrderCrmSettings(settings: Omit<OrderCrmSettings, 'etag'>, etag: string | null): Promise<OrderCrmSettings> {
+export function saveOrderCrmSettings(settings: Omit<OrderCrmSettings, 'etag' | 'ownerName' | 'taskAssigneeName'>, etag: string | null): Promise<OrderCrmSettings> {
   return staffApi.put<OrderCrmSettings>('/api/settings/order-crm', settings, { ifMatch: etag });
 }
 

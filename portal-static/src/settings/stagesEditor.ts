@@ -6,6 +6,8 @@ export interface StageDraft {
   key: string;
   id: string | null;
   name: string;
+  /** Open opportunities in a saved stage. */
+  openCount?: number;
 }
 
 export const MAX_STAGES = 20;
@@ -18,7 +20,7 @@ function key(): string {
 }
 
 export function stagesToDrafts(stages: readonly PipelineStage[]): StageDraft[] {
-  return sortedStages(stages).map((s) => ({ key: s.id, id: s.id, name: s.name }));
+  return sortedStages(stages).map((s) => ({ key: s.id, id: s.id, name: s.name, ...(s.openCount !== undefined ? { openCount: s.openCount } : {}) }));
 }
 
 export function addStage(drafts: readonly StageDraft[], name = ''): StageDraft[] {

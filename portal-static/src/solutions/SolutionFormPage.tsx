@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { href, navigate } from '../app/router';
 import { useCanWrite } from '../auth/permissions';
@@ -13,7 +14,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { ConfirmDialog } from '../ui/Modal';
 import { RecordStamps } from '../ui/RecordStamps';
 import { LoadingBlock } from '../ui/Spinner';
-import { TextArea, TextField } from '../ui/Field';
+import { Checkbox, TextArea, TextField } from '../ui/Field';
 import { toast } from '../ui/Toast';
 import { createSolution, deleteSolution, getSolution, updateSolution, type SolutionInput } from './solutionsApi';
 
@@ -27,10 +28,11 @@ export function validateSolution(name: string, lines: readonly ServiceLineDraft[
   };
 }
 
-export function solutionInput(name: string, description: string, lines: readonly ServiceLineDraft[]): SolutionInput {
+export function solutionInput(name: string, description: string, active: boolean, lines: readonly ServiceLineDraft[]): SolutionInput {
   return {
     name: name.trim(),
     description: description.trim(),
+    active,
     lines: lines.map((l) => {
       const v = draftToValue(l);
       return { serviceId: v.serviceId ?? '', description: v.description, categoryId: v.categoryId, quantity: v.quantity, unitPrice: v.unitPrice, discountKind: l.discountKind, discount: v.discount };
@@ -45,6 +47,7 @@ export function SolutionFormPage({ id }: { id?: string }) {
   const categories = useResource((signal) => allCategories(signal), []);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const [active, setActive] = useState(true);
   const [lines, setLines] = useState<ServiceLineDraft[]>(() => (id ? [] : [emptyLine()]));
   const [deleting, setDeleting] = useState(false);
 
@@ -53,13 +56,14 @@ export function SolutionFormPage({ id }: { id?: string }) {
     if (!s) return;
     setName(s.name ?? '');
     setDescription(s.description ?? '');
+    setActive(s.active !== false);
     setLines((s.lines ?? []).map((l) => lineToDraft(l)));
   }, [existing.data]);
 
   const save = useAction(async () => {
-    const input = solutionInput(name, description, lines);
+    const input = solutionInput(name, description, active, lines);
     if (id) {
-      await updateSolution(id, input, existing.data?.etag ?? existing.data?.data.etag ?? null);
+      await updateSolution(id, input, existing.data?.etag ?? etagOf(existing.data?.data));
       toast.success('Solução atualizada.');
       existing.reload();
     } else {
@@ -128,6 +132,7 @@ export function SolutionFormPage({ id }: { id?: string }) {
           prefix="lines"
           onClearError={fields.clear}
         />
+        <Checkbox label="Ativa (oferecida nas oportunidades)" checked={active} onValue={setActive} disabled={!canWrite} />
         {s && <RecordStamps createdAt={s.createdAt} createdBy={s.createdBy} updatedAt={s.updatedAt} updatedBy={s.updatedBy} />}
         {canWrite && (
           <div class="form-actions">

@@ -5,6 +5,7 @@ import { useCanWrite } from '../auth/permissions';
 import { documentTotals } from '../format/lineMath';
 import { formatMoney } from '../format/money';
 import { PageHeader } from '../layout/PageHeader';
+import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -31,7 +32,8 @@ export function SolutionsPage() {
       ),
     },
     { key: 'lines', header: 'Serviços', align: 'end', render: (s) => String(s.lines?.length ?? 0) },
-    { key: 'total', header: 'Valor', align: 'end', render: (s) => <span class="nowrap">{formatMoney(documentTotals(s.lines ?? []).total)}</span> },
+    { key: 'total', header: 'Valor', align: 'end', render: (s) => <span class="nowrap">{formatMoney(s.total ?? documentTotals(s.lines ?? []).total)}</span> },
+    { key: 'active', header: 'Situação', render: (s) => (s.active === false ? <Badge>Inativa</Badge> : <Badge tone="success">Ativa</Badge>) },
   ];
   return (
     <>

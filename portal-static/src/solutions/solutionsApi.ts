@@ -19,18 +19,22 @@ export interface Solution extends Stamped {
   id: string;
   name: string;
   description?: string | null;
+  /** An inactive solution is no longer offered on opportunities. */
+  active?: boolean;
   lines: SolutionLine[];
+  total?: number;
 }
 
 export interface SolutionInput {
   name: string;
   description: string;
+  active: boolean;
   lines: Omit<SolutionLine, 'categoryName'>[];
 }
 
 const base = '/api/solutions';
 
-export const listSolutions = (args: PageArgs, filters: { q?: string } = {}) => getPage<Solution>(base, args, filters);
+export const listSolutions = (args: PageArgs, filters: { q?: string; active?: boolean } = {}) => getPage<Solution>(base, args, filters);
 
 export function getSolution(id: string, signal?: AbortSignal): Promise<WithEtag<Solution>> {
   return staffApi.getWithEtag<Solution>(`${base}/${seg(id)}`, signal ? { signal } : {});
@@ -41,6 +45,6 @@ export const updateSolution = (id: string, input: SolutionInput, etag: string | 
 export const deleteSolution = (id: string, etag: string | null) => staffApi.delete(`${base}/${seg(id)}`, { ifMatch: etag });
 
 export async function searchSolutions(term: string, signal: AbortSignal): Promise<{ id: string; label: string; detail?: string }[]> {
-  const page = await listSolutions({ continuationToken: null, pageSize: 20, signal }, { q: term });
-  return page.items.map((s) => ({ id: s.id, label: s.name, detail: `${s.lines?.length ?? 0} serviço(s)` }));
+  const page = await listSolutions({ continuationToken: null, pageSize: 20, signal }, { q: term, active: true });
+  return page.items.filter((s) => s.active !== false).map((s) => ({ id: s.id, label: s.name, detail: `${s.lines?.length ?? 0} serviço(s)` }));
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction, useFieldErrors } from '../app/hooks';
 import { useStore } from '../app/store';
 import { staffSession } from '../auth/session';
@@ -28,11 +29,11 @@ export interface TaskDialogProps {
 export function TaskDialog({ open, task, opportunity, lockOpportunity = false, onClose, onSaved, onReload }: TaskDialogProps) {
   const session = useStore(staffSession);
   const { people } = usePeople();
-  const empty = (): TaskForm => ({ subject: '', opportunity: opportunity ?? null, assigneeId: session?.user.id ?? '', dueDate: null, notes: '' });
+  const empty = (): TaskForm => ({ subject: '', opportunity: opportunity ?? null, assigneeId: session?.user.id ?? '', dueDate: null, description: '' });
   const [form, setForm] = useState<TaskForm>(empty);
   const save = useAction(async () => {
     if (task) {
-      const etag = task.etag ?? (await getTask(task.id)).etag;
+      const etag = etagOf(task) ?? (await getTask(task.id)).etag;
       await updateTask(task.id, taskInput(form), etag);
       toast.success('Tarefa atualizada.');
     } else {
@@ -84,7 +85,7 @@ export function TaskDialog({ open, task, opportunity, lockOpportunity = false, o
     >
       <ErrorBanner
         error={save.error}
-        fieldNames={['subject', 'opportunityId', 'assigneeId', 'dueDate', 'notes']}
+        fieldNames={['subject', 'opportunityId', 'assigneeId', 'dueDate', 'description']}
         onReload={
           onReload &&
           (() => {
@@ -95,12 +96,14 @@ export function TaskDialog({ open, task, opportunity, lockOpportunity = false, o
       />
       <form id="task-form" class="form" noValidate onSubmit={submit}>
         <TextField label="Assunto" name="subject" value={form.subject} onValue={set('subject')} error={fields.errors['subject']} maxLength={200} required />
-        <LookupField label="Oportunidade" name="opportunityId" value={form.opportunity} onValue={set('opportunity')} search={searchOpportunities} error={fields.errors['opportunityId']} disabled={lockOpportunity && !task} />
+        <LookupField label="Oportunidade" name="opportunityId" value={form.opportunity} onValue={set('opportunity')} search={searchOpportunities} error={fields.errors['opportunityId']} disabled={(lockOpportunity && !task) || task?.origin === 'sales-order'}
+          hint={task?.origin === 'sales-order' ? 'Tarefa gerada pelo pedido de venda: continua vinculada à oportunidade do pedido.' : undefined}
+        />
         <div class="form-row">
           <SelectField label="Responsável" name="assigneeId" value={form.assigneeId} onValue={set('assigneeId')} options={assignees} placeholder="Ninguém" error={fields.errors['assigneeId']} />
           <DateField label="Vencimento" name="dueDate" value={form.dueDate} onValue={set('dueDate')} error={fields.errors['dueDate']} />
         </div>
-        <TextArea label="Observações" name="notes" rows={3} value={form.notes} onValue={set('notes')} error={fields.errors['notes']} />
+        <TextArea label="Descrição" name="description" rows={3} value={form.description} onValue={set('description')} error={fields.errors['description']} />
       </form>
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useStore } from '../app/store';
+import { useCanWrite } from '../auth/permissions';
 import { usePagedList } from '../app/usePagedList';
 import { staffSession } from '../auth/session';
 import { searchOpportunities } from '../opportunities/opportunitiesApi';
@@ -28,6 +29,7 @@ const STATUS_OPTIONS = [
  * what releases its billing.
  */
 export function TasksPage({ query: urlQuery }: { query: URLSearchParams }) {
+  const canWrite = useCanWrite('tasks');
   const session = useStore(staffSession);
   const { people } = usePeople();
   const [form, setForm] = useState<TaskFilterForm>(() => filtersFromUrl(urlQuery));
@@ -54,7 +56,7 @@ export function TasksPage({ query: urlQuery }: { query: URLSearchParams }) {
   const filtered = JSON.stringify(query) !== JSON.stringify({ status: 'open' });
   return (
     <>
-      <PageHeader title="Central de Tarefas" description="Tarefas do CRM, incluindo as geradas pelos pedidos de venda (uma por unidade de serviço)." actions={<Button onClick={() => setEditing('new')}>Nova tarefa</Button>} />
+      <PageHeader title="Central de Tarefas" description="Tarefas do CRM, incluindo as geradas pelos pedidos de venda (uma por unidade de serviço)." actions={canWrite && <Button onClick={() => setEditing('new')}>Nova tarefa</Button>} />
       <form
         class="filter-bar"
         noValidate
@@ -84,12 +86,12 @@ export function TasksPage({ query: urlQuery }: { query: URLSearchParams }) {
       </form>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {!list.loading && !list.error && list.items.length === 0 && !filtered ? (
-        <EmptyState title="Nenhuma tarefa aberta" action={<Button onClick={() => setEditing('new')}>Criar tarefa</Button>}>
+        <EmptyState title="Nenhuma tarefa aberta" action={canWrite && <Button onClick={() => setEditing('new')}>Criar tarefa</Button>}>
           Tarefas criadas aqui ou nas oportunidades, e as geradas pelos pedidos de venda, aparecem nesta central.
         </EmptyState>
       ) : (
         <>
-          <TasksTable rows={list.items} loading={list.loading} empty="Nenhuma tarefa com estes filtros." onChanged={list.reload} onEdit={(t) => setEditing(t)} />
+          <TasksTable rows={list.items} loading={list.loading} empty="Nenhuma tarefa com estes filtros." canWrite={canWrite} onChanged={list.reload} onEdit={(t) => setEditing(t)} />
           <Pagination shown={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} pageSize={list.pageSize} onPageSizeChange={list.setPageSize} />
         </>
       )}

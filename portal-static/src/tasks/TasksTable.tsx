@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { etagOf } from '../api/lists';
 import { useAction } from '../app/hooks';
 import { href } from '../app/router';
 import { formatDate, formatDateTime, todayIso } from '../format/date';
@@ -16,18 +17,20 @@ export interface TasksTableProps {
   loading: boolean;
   empty: string;
   showOpportunity?: boolean;
+  /** False for people who may only look (no complete, edit or delete). */
+  canWrite?: boolean;
   onChanged: () => void;
   onEdit: (task: Task) => void;
 }
 
 /** Tasks with complete / reopen / edit / delete; used by the Central de Tarefas and the opportunity page. */
-export function TasksTable({ rows, loading, empty, showOpportunity = true, onChanged, onEdit }: TasksTableProps) {
+export function TasksTable({ rows, loading, empty, showOpportunity = true, canWrite = true, onChanged, onEdit }: TasksTableProps) {
   const [removing, setRemoving] = useState<Task | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const toggle = useAction(async (task: Task) => {
     setBusyId(task.id);
     try {
-      const etag = task.etag ?? (await getTask(task.id)).etag;
+      const etag = etagOf(task) ?? (await getTask(task.id)).etag;
       if (task.status === 'done') {
         await reopenTask(task.id, etag);
         toast.success(`Tarefa “${task.subject}” reaberta.`);
@@ -42,7 +45,7 @@ export function TasksTable({ rows, loading, empty, showOpportunity = true, onCha
   });
   const remove = useAction(async () => {
     if (!removing) return;
-    await deleteTask(removing.id, removing.etag ?? (await getTask(removing.id)).etag);
+    await deleteTask(removing.id, etagOf(removing) ?? (await getTask(removing.id)).etag);
     toast.success('Tarefa excluída.');
     setRemoving(null);
     onChanged();
@@ -103,7 +106,9 @@ export function TasksTable({ rows, loading, empty, showOpportunity = true, onCha
         </>
       ),
     },
-    {
+  ];
+  if (canWrite) {
+    columns.push({
       key: 'actions',
       header: 'Ações',
       headerHidden: true,
@@ -130,8 +135,8 @@ export function TasksTable({ rows, loading, empty, showOpportunity = true, onCha
           </Button>
         </div>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>

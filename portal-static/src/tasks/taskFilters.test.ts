@@ -38,15 +38,17 @@ describe('Central de Tarefas filters', () => {
     expect(isOverdue({ status: 'open', dueDate: '2026-07-15' }, '2026-07-15')).toBe(false);
     expect(isOverdue({ status: 'done', dueDate: '2026-07-01' }, '2026-07-15')).toBe(false);
     expect(isOverdue({ status: 'open', dueDate: null }, '2026-07-15')).toBe(false);
+    // The server's answer wins: it knows today in Brasília.
+    expect(isOverdue({ status: 'open', dueDate: '2026-07-14', overdue: false }, '2026-07-15')).toBe(false);
   });
 });
 
 describe('task form', () => {
   it('requires the subject', () => {
-    expect(validateTask({ subject: ' ', opportunity: null, assigneeId: '', dueDate: null, notes: '' })).toEqual({ subject: 'Informe o assunto da tarefa.' });
+    expect(validateTask({ subject: ' ', opportunity: null, assigneeId: '', dueDate: null, description: '' })).toEqual({ subject: 'Informe o assunto da tarefa.' });
   });
 
   it('sends empty choices as null', () => {
-    expect(taskInput({ subject: ' Ligar ', opportunity: null, assigneeId: '', dueDate: null, notes: '' })).toEqual({ subject: 'Ligar', opportunityId: null, assigneeId: null, dueDate: null, notes: null });
+    expect(taskInput({ subject: ' Ligar ', opportunity: null, assigneeId: '', dueDate: null, description: '' })).toEqual({ subject: 'Ligar', opportunityId: null, assigneeId: null, dueDate: null, description: null });
   });
 });

@@ -46,7 +46,8 @@ export function filtersFromUrl(query: URLSearchParams): TaskFilterForm {
 }
 
 /** An open task whose due date has passed (shown in red in the list). */
-export function isOverdue(task: Pick<Task, 'status' | 'dueDate'>, today: string): boolean {
+export function isOverdue(task: Pick<Task, 'status' | 'dueDate' | 'overdue'>, today: string): boolean {
+  if (typeof task.overdue === 'boolean') return task.overdue;
   return task.status === 'open' && Boolean(task.dueDate) && task.dueDate! < today;
 }
 
@@ -55,7 +56,7 @@ export interface TaskForm {
   opportunity: LookupOption | null;
   assigneeId: string;
   dueDate: string | null;
-  notes: string;
+  description: string;
 }
 
 export function taskToForm(t: Task): TaskForm {
@@ -64,17 +65,17 @@ export function taskToForm(t: Task): TaskForm {
     opportunity: t.opportunityId ? { id: t.opportunityId, label: t.opportunityTitle ?? 'Oportunidade' } : null,
     assigneeId: t.assigneeId ?? '',
     dueDate: t.dueDate ?? null,
-    notes: t.notes ?? '',
+    description: t.description ?? '',
   };
 }
 
 export function validateTask(form: TaskForm): Record<string, string> {
   return collectErrors({
     subject: requiredError(form.subject, 'Informe o assunto da tarefa.') ?? maxLengthError(form.subject.trim(), 200, 'O assunto'),
-    notes: maxLengthError(form.notes, 2000, 'As observações'),
+    description: maxLengthError(form.description, 4000, 'A descrição'),
   });
 }
 
 export function taskInput(form: TaskForm): TaskInput {
-  return { subject: form.subject.trim(), opportunityId: form.opportunity?.id ?? null, assigneeId: form.assigneeId || null, dueDate: form.dueDate, notes: textOrNull(form.notes) };
+  return { subject: form.subject.trim(), opportunityId: form.opportunity?.id ?? null, assigneeId: form.assigneeId || null, dueDate: form.dueDate, description: textOrNull(form.description) };
 }

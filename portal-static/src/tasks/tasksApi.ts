@@ -21,7 +21,11 @@ export interface Task extends Stamped {
   status: TaskStatus | string;
   completedAt?: string | null;
   completedBy?: string | null;
-  notes?: string | null;
+  /** Computed by the server against today in Brasília. */
+  overdue?: boolean;
+  /** `manual`, or `sales-order` for a task generated per unit of an order item. */
+  origin?: string;
+  description?: string | null;
 }
 
 export interface TaskInput {
@@ -29,7 +33,7 @@ export interface TaskInput {
   opportunityId: string | null;
   assigneeId: string | null;
   dueDate: string | null;
-  notes: string | null;
+  description: string | null;
 }
 
 /** Central de Tarefas filters, as the API names them. */

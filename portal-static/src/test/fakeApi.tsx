@@ -22,9 +22,12 @@ export function fakeApi(routes: Record<string, Handler>) {
   return fake.calls;
 }
 
-/** A JSON answer with an ETag header, as single-record GETs and updates send. */
-export function withEtag(body: unknown, etag: string, status = 200): Response {
-  return new Response(JSON.stringify({ ...(body as object), etag }), { status, headers: { 'Content-Type': 'application/json', ETag: etag } });
+/**
+ * A JSON answer with an ETag header, as single-record GETs and updates send. The body repeats it as `etag`, or as
+ * `eTag` for the records whose C# property is named ETag (opportunities, tasks, occurrences, settings).
+ */
+export function withEtag(body: unknown, etag: string, status = 200, property: 'etag' | 'eTag' = 'etag'): Response {
+  return new Response(JSON.stringify({ ...(body as object), [property]: etag }), { status, headers: { 'Content-Type': 'application/json', ETag: etag } });
 }
 
 export function problem(status: number, code: string, detail: string, errors?: Record<string, string[]>): Response {

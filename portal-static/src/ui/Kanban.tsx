@@ -36,6 +36,8 @@ export interface KanbanBoardProps<C extends KanbanCard> {
   onOpen?: (card: C) => void;
   /** Set false to hide money totals (e.g. a task board). */
   showTotals?: boolean;
+  /** Set false for people who may only look: no dragging and no "Mover para…". */
+  movable?: boolean;
 }
 
 const DRAG_TYPE = 'application/x-crmsaas-card';
@@ -44,7 +46,7 @@ const DRAG_TYPE = 'application/x-crmsaas-card';
  * Columns of cards moved by drag and drop, with a "Mover para…" select on every card as the
  * keyboard and touch alternative (HTML5 drag and drop works with neither).
  */
-export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, renderCard, onOpen, showTotals = true }: KanbanBoardProps<C>) {
+export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, renderCard, onOpen, showTotals = true, movable = true }: KanbanBoardProps<C>) {
   const base = `k-${useId()}`;
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -118,7 +120,7 @@ export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, rend
                   <article
                     class="kanban-card"
                     tabIndex={0}
-                    draggable
+                    draggable={movable}
                     data-card-id={card.id}
                     aria-label={card.title}
                     onDragStart={(e) => {
@@ -148,7 +150,7 @@ export function KanbanBoard<C extends KanbanCard>({ label, columns, onMove, rend
                         </>
                       )}
                     </div>
-                    <MoveSelect card={card} current={col} columns={columns} onMove={(to) => move(card.id, to, true)} />
+                    {movable && <MoveSelect card={card} current={col} columns={columns} onMove={(to) => move(card.id, to, true)} />}
                   </article>
                 </li>
               ))}
