@@ -1,4 +1,5 @@
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Inventory;
 using CrmSaaS.Functions.Platform;
 
 namespace CrmSaaS.Functions;
@@ -10,6 +11,9 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<InventoryLookups>();
+        services.AddScoped<InventoryStore>();
+        services.AddScoped<InventoryReferences>();
         return services;
     }
 
@@ -17,6 +21,7 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapInventory();
         return app;
     }
 }
