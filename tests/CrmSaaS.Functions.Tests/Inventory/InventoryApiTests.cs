@@ -410,6 +410,35 @@ public sealed class InventoryApiTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task Two_registrations_racing_for_one_serial_leave_one_complete_and_the_other_without_a_trace()
+    {
+        var world = NewWorld();
+        var alfa = await world.CustomerWithSitesAsync("Alfa");
+        var beta = await world.CustomerWithSitesAsync("Beta");
+        // The shared serial is in Alfa's last batch and Beta's first: whichever commits it first wins, and the other
+        // must leave nothing behind, including batches it had already written.
+        var alfaSerials = Enumerable.Range(1, 29).Select(i => $"ALFA-{i:D2}").Append("SHARED-1").ToArray();
+        var betaSerials = Enumerable.Range(1, 29).Select(i => $"BETA-{i:D2}").Prepend("SHARED-1").ToArray();
+
+        var responses = await Task.WhenAll(
+            world.Admin.PostAsJsonAsync("/api/inventory/register-serials", Registration(alfa, alfaSerials)),
+            world.Admin.PostAsJsonAsync("/api/inventory/register-serials", Registration(beta, betaSerials)));
+
+        responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict]);
+        var winner = responses[0].StatusCode == HttpStatusCode.Created ? alfa : beta;
+        var loser = winner == alfa ? beta : alfa;
+        await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.Duplicate);
+        var winnerItems = await world.Admin.GetFromJsonAsync<Page<InventoryItem>>($"/api/customers/{winner.Id}/inventory?pageSize=200", JsonDefaults.Options);
+        winnerItems!.Items.Count.ShouldBe(30);
+        var loserItems = await world.Admin.GetFromJsonAsync<Page<InventoryItem>>($"/api/customers/{loser.Id}/inventory", JsonDefaults.Options);
+        loserItems!.Items.ShouldBeEmpty();
+        var loserPrefix = loser == alfa ? "ALFA-" : "BETA-";
+        (await world.Admin.GetFromJsonAsync<Page<InventoryItem>>($"/api/inventory?serial={loserPrefix}", JsonDefaults.Options))!.Items.ShouldBeEmpty();
+        var siteStillHolds = await world.ScopedAsync(s => s.GetRequiredService<InventoryReferences>().HasItemsForSiteAsync(loser.Id, loser.SiteId));
+        siteStillHolds.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Registration_needs_a_confirmed_order_of_the_customer_and_a_product_line()
     {
         var world = NewWorld();
