@@ -1,4 +1,5 @@
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
 using CrmSaaS.Functions.Platform;
 
 namespace CrmSaaS.Functions;
@@ -10,6 +11,7 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddIdentityFeature();
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapIdentity();
         return app;
     }
 }
