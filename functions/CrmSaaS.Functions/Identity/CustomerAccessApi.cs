@@ -11,10 +11,10 @@ public static class CustomerAccessApi
 {
     public static IEndpointRouteBuilder MapCustomerAccess(this IEndpointRouteBuilder app)
     {
-        var access = app.MapGroup("/api/customers/{customerId}/portal-access").WithTags("CustomerPortalAccess").RequireStaff(Roles.Sales);
-        access.MapPost("", GrantPortalAccess).WithName(nameof(GrantPortalAccess));
-        access.MapGet("", ListPortalAccess).WithName(nameof(ListPortalAccess));
-        access.MapDelete("/{contactId}", RevokePortalAccess).WithName(nameof(RevokePortalAccess));
+        var access = app.MapGroup("/api/customers/{customerId}").WithTags("CustomerPortalAccess").RequireStaff(Roles.Sales);
+        access.MapPost("/portal-access", GrantPortalAccess).WithName(nameof(GrantPortalAccess));
+        access.MapGet("/portal-access", ListPortalAccess).WithName(nameof(ListPortalAccess));
+        access.MapDelete("/portal-access/{contactId}", RevokePortalAccess).WithName(nameof(RevokePortalAccess));
 
         var auth = app.MapGroup("/api/customer-auth").WithTags("CustomerAuth").AllowAnonymous();
         auth.MapPost("/{slug}/login", CustomerLogin).WithName(nameof(CustomerLogin)).RequireRateLimiting(RateLimits.Auth);

@@ -8,12 +8,13 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/users").WithTags("Users").RequireStaff(Roles.Admin);
-        users.MapGet("", ListUsers).WithName(nameof(ListUsers));
-        users.MapPost("/invitations", InviteUser).WithName(nameof(InviteUser));
-        users.MapPut("/{id}/role", ChangeUserRole).WithName(nameof(ChangeUserRole));
-        users.MapPost("/{id}/disable", DisableUser).WithName(nameof(DisableUser));
-        users.MapPost("/{id}/enable", EnableUser).WithName(nameof(EnableUser));
+        // Group on "/api" so that route patterns carry no trailing slash ("/api/users", not "/api/users/").
+        var users = app.MapGroup("/api").WithTags("Users").RequireStaff(Roles.Admin);
+        users.MapGet("/users", ListUsers).WithName(nameof(ListUsers));
+        users.MapPost("/users/invitations", InviteUser).WithName(nameof(InviteUser));
+        users.MapPut("/users/{id}/role", ChangeUserRole).WithName(nameof(ChangeUserRole));
+        users.MapPost("/users/{id}/disable", DisableUser).WithName(nameof(DisableUser));
+        users.MapPost("/users/{id}/enable", EnableUser).WithName(nameof(EnableUser));
         return app;
     }
 
