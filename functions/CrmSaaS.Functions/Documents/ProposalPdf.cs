@@ -98,8 +98,8 @@ public static class ProposalPdf
         var columns = new List<PdfTableColumn>
         {
             new("Código", 48),
-            new("Descrição", 138),
-            new("Qtd", 34, PdfAlign.Right),
+            new("Descrição", 134),
+            new("Qtd", 38, PdfAlign.Right),
             new("Valor unit.", money, PdfAlign.Right),
             new("Desconto", 60, PdfAlign.Right),
             new("Total", money + 2, PdfAlign.Right),
