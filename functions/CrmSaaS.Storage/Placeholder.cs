@@ -1,1 +1,0 @@
-namespace CrmSaaS.Storage; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace CrmSaaS.Storage.Tests; public class SmokeTests { [Fact] public void Builds() => 1.ShouldBe(1); }

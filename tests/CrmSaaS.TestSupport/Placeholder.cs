@@ -1,1 +1,0 @@
-namespace CrmSaaS.TestSupport; internal static class Placeholder { }
