@@ -172,6 +172,8 @@ public sealed class StorageAccount
 
     public TableClient GetTableClient(string tableName) => new(this, tableName);
 
+    public BlobContainerClient GetBlobContainerClient(string containerName) => new(this, containerName);
+
 
     private HttpPipeline BuildPipeline(StorageService service, StorageClientOptions options, TokenCredential? credential)
     {
