@@ -174,6 +174,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient GetBlobContainerClient(string containerName) => new(this, containerName);
 
+    public QueueClient GetQueueClient(string queueName) => new(this, queueName);
+
 
     private HttpPipeline BuildPipeline(StorageService service, StorageClientOptions options, TokenCredential? credential)
     {
