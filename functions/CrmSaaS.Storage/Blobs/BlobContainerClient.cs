@@ -183,24 +183,25 @@ public sealed class BlobContainerClient
     }
 
     /// <summary>
-    /// A read-only service SAS URL for one blob, valid until <paramref name="expiresOn"/>. It needs the account key,
-    /// so it throws <see cref="InvalidOperationException"/> for token-credential (managed identity) accounts.
+    /// A read-only service SAS URL for one blob, valid until <paramref name="expiresOn"/>, signed with the account
+    /// key. Token-credential (managed identity) accounts have no key: they throw <see cref="InvalidOperationException"/>
+    /// here and must use <see cref="GenerateReadSasUriAsync"/>.
     /// </summary>
     public Uri GenerateReadSasUri(string blobName, DateTimeOffset expiresOn)
     {
         CheckBlobName(blobName);
         var key = _account.AccountKey ?? throw new InvalidOperationException(
             "A service SAS is signed with the account key, and this account uses a token credential (managed identity). " +
-            "Serve the blob through the API instead, or add user-delegation SAS support.");
+            "Use GenerateReadSasUriAsync, which signs a user-delegation SAS.");
 
-        var expiry = expiresOn.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var protocol = _account.BlobEndpoint.Scheme == Uri.UriSchemeHttps ? "https" : string.Empty;
+        var expiry = FormatSasTime(expiresOn);
+        var protocol = SasProtocol();
         var stringToSign = string.Join(
             '\n',
             "r", // sp
             string.Empty, // st: omitted so clock skew cannot make a fresh link invalid
             expiry, // se
-            $"/blob/{_account.AccountName}/{Name}/{blobName}",
+            CanonicalSasResource(blobName),
             string.Empty, // si
             string.Empty, // sip
             protocol, // spr
@@ -213,18 +214,91 @@ public sealed class BlobContainerClient
             string.Empty, // rsce
             string.Empty, // rscl
             string.Empty); // rsct
-        using var hmac = new HMACSHA256(key);
-        var signature = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
 
         var query = new StringBuilder("?sv=").Append(SasVersion);
+        AppendProtocol(query, protocol);
+        query.Append("&se=").Append(Uri.EscapeDataString(expiry))
+            .Append("&sr=b&sp=r&sig=").Append(Uri.EscapeDataString(Sign(key, stringToSign)));
+        return new Uri(BlobUrl(blobName) + query);
+    }
+
+    /// <summary>
+    /// A read-only SAS URL for one blob that works with both kinds of account: a service SAS for Shared Key accounts,
+    /// a user-delegation SAS (at most 7 days) for token-credential accounts. The identity then needs a role with
+    /// generateUserDelegationKey (e.g. Storage Blob Data Contributor/Reader/Delegator).
+    /// </summary>
+    public async Task<Uri> GenerateReadSasUriAsync(string blobName, DateTimeOffset expiresOn, CancellationToken ct = default)
+    {
+        if (_account.AccountKey is not null)
+        {
+            return GenerateReadSasUri(blobName, expiresOn);
+        }
+
+        CheckBlobName(blobName);
+        var key = await _account.UserDelegationKeys.GetAsync(expiresOn, ct);
+        var expiry = FormatSasTime(expiresOn);
+        var protocol = SasProtocol();
+        var stringToSign = string.Join(
+            '\n',
+            "r", // sp
+            string.Empty, // st
+            expiry, // se
+            CanonicalSasResource(blobName),
+            key.SignedObjectId, // skoid
+            key.SignedTenantId, // sktid
+            key.SignedStart, // skt
+            key.SignedExpiry, // ske
+            key.SignedService, // sks
+            key.SignedVersion, // skv
+            string.Empty, // saoid
+            string.Empty, // suoid
+            string.Empty, // scid
+            string.Empty, // sip
+            protocol, // spr
+            SasVersion, // sv
+            "b", // sr
+            string.Empty, // snapshot time
+            string.Empty, // ses
+            string.Empty, // rscc
+            string.Empty, // rscd
+            string.Empty, // rsce
+            string.Empty, // rscl
+            string.Empty); // rsct
+
+        var query = new StringBuilder("?sv=").Append(SasVersion);
+        AppendProtocol(query, protocol);
+        query.Append("&se=").Append(Uri.EscapeDataString(expiry))
+            .Append("&sr=b&sp=r")
+            .Append("&skoid=").Append(Uri.EscapeDataString(key.SignedObjectId))
+            .Append("&sktid=").Append(Uri.EscapeDataString(key.SignedTenantId))
+            .Append("&skt=").Append(Uri.EscapeDataString(key.SignedStart))
+            .Append("&ske=").Append(Uri.EscapeDataString(key.SignedExpiry))
+            .Append("&sks=").Append(Uri.EscapeDataString(key.SignedService))
+            .Append("&skv=").Append(Uri.EscapeDataString(key.SignedVersion))
+            .Append("&sig=").Append(Uri.EscapeDataString(Sign(key.Value, stringToSign)));
+        return new Uri(BlobUrl(blobName) + query);
+    }
+
+    private string CanonicalSasResource(string blobName) => $"/blob/{_account.AccountName}/{Name}/{blobName}";
+
+    // https-only links when the endpoint is https; Azurite over http needs the default (http and https).
+    private string SasProtocol() => _account.BlobEndpoint.Scheme == Uri.UriSchemeHttps ? "https" : string.Empty;
+
+    private static void AppendProtocol(StringBuilder query, string protocol)
+    {
         if (protocol.Length > 0)
         {
             query.Append("&spr=").Append(protocol);
         }
+    }
 
-        query.Append("&se=").Append(Uri.EscapeDataString(expiry))
-            .Append("&sr=b&sp=r&sig=").Append(Uri.EscapeDataString(signature));
-        return new Uri(BlobUrl(blobName) + query);
+    private static string FormatSasTime(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Sign(byte[] key, string stringToSign)
+    {
+        using var hmac = new HMACSHA256(key);
+        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
     }
 
     private async Task<BlobProperties> UploadCoreAsync(

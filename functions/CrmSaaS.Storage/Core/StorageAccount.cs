@@ -37,6 +37,7 @@ public sealed class StorageAccount
         TablePipeline = BuildPipeline(StorageService.Table, options, credential);
         BlobPipeline = BuildPipeline(StorageService.Blob, options, credential);
         QueuePipeline = BuildPipeline(StorageService.Queue, options, credential);
+        UserDelegationKeys = new UserDelegationKeys(this);
     }
 
     public string AccountName { get; }
@@ -57,6 +58,8 @@ public sealed class StorageAccount
     internal HttpPipeline QueuePipeline { get; }
 
     internal byte[]? AccountKey => _accountKey;
+
+    internal UserDelegationKeys UserDelegationKeys { get; }
 
     public static StorageAccount Parse(string connectionString) => Parse(connectionString, null);
 
