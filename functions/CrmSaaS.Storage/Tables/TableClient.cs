@@ -60,7 +60,8 @@ public sealed class TableClient
     {
         using var message = CreateGetMessage(partitionKey, rowKey, select);
         await _pipeline.SendAsync(message, ct);
-        if (message.Response.Status == 404)
+        // A missing table is a setup error, not a missing entity: it still throws (404 TableNotFound).
+        if (message.Response.Status == 404 && ErrorCode(message.Response) != "TableNotFound")
         {
             return null;
         }

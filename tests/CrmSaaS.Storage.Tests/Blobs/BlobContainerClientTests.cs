@@ -51,6 +51,32 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task An_empty_blob_round_trips()
+    {
+        await _container.UploadAsync("empty.txt", new MemoryStream(), "text/plain");
+
+        await using var download = await _container.DownloadAsync("empty.txt");
+        var read = new MemoryStream();
+        await download.Content.CopyToAsync(read);
+
+        read.Length.ShouldBe(0);
+        download.Properties.ContentLength.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Deleting_a_container_removes_its_blobs()
+    {
+        var container = azurite.Account.GetBlobContainerClient(TestNames.Container("dropped"));
+        await container.CreateIfNotExistsAsync();
+        await container.UploadAsync("a.txt", BinaryData.FromString("a"), "text/plain");
+
+        await container.DeleteAsync();
+
+        var ex = await Should.ThrowAsync<RequestFailedException>(() => container.DownloadAsync("a.txt"));
+        (ex.Status, ex.ErrorCode).ShouldBe((404, "ContainerNotFound"));
+    }
+
+    [Fact]
     public async Task A_forward_only_stream_is_uploaded_whole()
     {
         var text = string.Concat(Enumerable.Repeat("linha de texto\n", 5000));
@@ -191,10 +217,11 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IClassFix
     public async Task Read_sas_stops_working_after_it_expires()
     {
         await _container.UploadAsync("sas/short.txt", BinaryData.FromString("x"), "text/plain");
-        var sas = _container.GenerateReadSasUri("sas/short.txt", DateTimeOffset.UtcNow.AddSeconds(2));
+        var expiresOn = DateTimeOffset.UtcNow.AddSeconds(4);
+        var sas = _container.GenerateReadSasUri("sas/short.txt", expiresOn);
 
         (await _http.GetAsync(sas)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(expiresOn - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1.5));
         (await _http.GetAsync(sas)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

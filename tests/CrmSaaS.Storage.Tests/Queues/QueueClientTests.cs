@@ -85,7 +85,7 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IClassFixture<Azu
         var first = (await queue.ReceiveMessagesAsync()).Single();
         await queue.UpdateVisibilityAsync(first.MessageId, first.PopReceipt, TimeSpan.Zero);
         var second = (await queue.ReceiveMessagesAsync(visibilityTimeout: TimeSpan.FromSeconds(1))).Single();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         var third = (await queue.ReceiveMessagesAsync()).Single();
 
         (first.DequeueCount, second.DequeueCount, third.DequeueCount).ShouldBe((1L, 2L, 3L));
@@ -145,11 +145,11 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var queue = await NewQueueAsync();
 
-        await queue.SendMessageAsync("later", visibilityDelay: TimeSpan.FromSeconds(1));
+        await queue.SendMessageAsync("later", visibilityDelay: TimeSpan.FromSeconds(3));
 
         (await queue.ReceiveMessagesAsync()).ShouldBeEmpty();
         (await queue.GetApproximateMessageCountAsync()).ShouldBe(1);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         (await queue.ReceiveMessagesAsync()).Single().MessageText.ShouldBe("later");
     }
 
@@ -190,7 +190,9 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task A_missing_queue_fails_with_404_QueueNotFound()
     {
-        var queue = azurite.Account.GetQueueClient(TestNames.Queue("missing"));
+        var queue = await NewQueueAsync();
+        await queue.SendMessageAsync("x");
+        await queue.DeleteAsync();
 
         var ex = await Should.ThrowAsync<RequestFailedException>(() => queue.SendMessageAsync("x"));
 

@@ -27,6 +27,21 @@ public sealed class TableClientTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_missing_table_is_reported_even_by_the_if_exists_calls()
+    {
+        var table = azurite.Account.GetTableClient(TestNames.Table("dropped"));
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+
+        await table.DeleteAsync();
+
+        var get = await Should.ThrowAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync("p", "r"));
+        (get.Status, get.ErrorCode).ShouldBe((404, "TableNotFound"));
+        var add = await Should.ThrowAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r")));
+        (add.Status, add.ErrorCode).ShouldBe((404, "TableNotFound"));
+    }
+
+    [Fact]
     public async Task Typed_values_round_trip_exactly()
     {
         var when = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(-3)).AddTicks(1234567);
