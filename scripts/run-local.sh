@@ -20,7 +20,9 @@ cleanup() {
   echo
   echo "==> stopping"
   for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
+    # The child and anything it started (npx → vite, for instance).
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
 }
@@ -49,33 +51,36 @@ pids+=($!)
 echo "==> API (http://127.0.0.1:$API_PORT)"
 dotnet build functions/CrmSaaS.Functions -c Debug --nologo -v q >"$state/logs/api-build.log" 2>&1 \
   || { cat "$state/logs/api-build.log"; exit 1; }
-ASPNETCORE_ENVIRONMENT=Development \
-Storage__ConnectionString="UseDevelopmentStorage=true" \
-Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
-Portal__Origin="http://localhost:$PORTAL_PORT,http://127.0.0.1:$PORTAL_PORT" \
-Portal__PublicBaseUrl="http://localhost:$PORTAL_PORT" \
-  dotnet run --project functions/CrmSaaS.Functions --no-build --no-launch-profile -- --urls "http://127.0.0.1:$API_PORT" \
-  >"$state/logs/api.log" 2>&1 &
+(
+  # Run from the build output so the app finds its appsettings*.json (the content root is the working folder).
+  cd functions/CrmSaaS.Functions/bin/Debug/net10.0
+  ASPNETCORE_ENVIRONMENT=Development \
+  Storage__ConnectionString="UseDevelopmentStorage=true" \
+  Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
+  Portal__Origin="http://localhost:$PORTAL_PORT,http://127.0.0.1:$PORTAL_PORT" \
+  Portal__PublicBaseUrl="http://localhost:$PORTAL_PORT" \
+  exec dotnet CrmSaaS.Functions.dll --urls "http://127.0.0.1:$API_PORT"
+) >"$state/logs/api.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$API_PORT/api/health" "The API"
 
 if [ -f portal-static/package.json ]; then
   echo "==> portal (http://localhost:$PORTAL_PORT)"
-  (cd portal-static && VITE_API_PROXY="http://127.0.0.1:$API_PORT" npx vite --port "$PORTAL_PORT" --strictPort --host 127.0.0.1) \
+  (cd portal-static && npx vite --port "$PORTAL_PORT" --strictPort --host 127.0.0.1) \
     >"$state/logs/portal.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$PORTAL_PORT/" "The portal"
 fi
 
-if [ -x "$root/scripts/seed-demo.sh" ]; then
-  "$root/scripts/seed-demo.sh" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" || echo "(demo seed failed; see above)"
-fi
+echo "==> demo tenant"
+python3 "$root/scripts/seed-demo.py" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" \
+  || echo "(the demo seed failed; the product runs without it)"
 
 cat <<TXT
 
 CrmSaaS is running.
   Portal (staff):     http://localhost:$PORTAL_PORT/
-  Customer area:      http://localhost:$PORTAL_PORT/cliente/
+  Customer area:      http://localhost:$PORTAL_PORT/#/cliente/<slug-da-empresa>/entrar
   API:                http://127.0.0.1:$API_PORT/api/health   (OpenAPI: /openapi/v1.json)
   E-mails (MailDev):  http://127.0.0.1:$MAIL_WEB_PORT/
   Logs:               $state/logs/

@@ -1,4 +1,5 @@
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
 using CrmSaaS.Functions.Inventory;
 using CrmSaaS.Functions.Platform;
 
@@ -11,6 +12,7 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddIdentityFeature();
         services.AddScoped<InventoryLookups>();
         services.AddScoped<InventoryStore>();
         services.AddScoped<InventoryReferences>();
@@ -21,6 +23,7 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapIdentity();
         app.MapInventory();
         return app;
     }
