@@ -47,7 +47,7 @@ public sealed class InventoryLookups(TenantTable table)
         var row = await GetAsync(id, i => KeyRange.Key("contract", i), ct);
         return row is null
             ? null
-            : new ContractRef(id!, row.GetString("CustomerId") ?? "", row.GetInt64("Number"), row.GetString("Title") ?? "");
+            : new ContractRef(id!, row.GetString("CustomerId") ?? "", Number(row), row.GetString("Title") ?? "");
     }
 
     public async Task<TypeRef?> FindTypeAsync(string? id, CancellationToken ct)
@@ -61,14 +61,26 @@ public sealed class InventoryLookups(TenantTable table)
         var row = await GetAsync(id, i => KeyRange.Key("order", i), ct);
         return row is null
             ? null
-            : new OrderRef(id!, row.GetString("CustomerId") ?? "", row.GetInt64("Number"), row.GetString("Status") ?? "", ReadItems(row.GetString("ItemsJson")));
+            : new OrderRef(id!, row.GetString("CustomerId") ?? "", Number(row), row.GetString("Status") ?? "", ReadItems(row.GetString("ItemsJson")));
     }
 
     public async Task<ServiceOrderRef?> FindServiceOrderAsync(string? id, CancellationToken ct)
     {
         var row = await GetAsync(id, i => KeyRange.Key("service-order", i), ct);
-        return row is null ? null : new ServiceOrderRef(id!, row.GetString("CustomerId") ?? "", row.GetInt64("Number"));
+        return row is null ? null : new ServiceOrderRef(id!, row.GetString("CustomerId") ?? "", Number(row));
     }
+
+    // Numbers are longs in docs/data-model.md; a string or int written by another feature is read too, not a 500.
+    private static long? Number(TableEntity row) =>
+        row.TryGetValue("Number", out var value)
+            ? value switch
+            {
+                long l => l,
+                int i => i,
+                string text when long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => null,
+            }
+            : null;
 
     private async Task<TableEntity?> GetAsync(string? id, Func<string, string> key, CancellationToken ct) =>
         Ids.IsWellFormed(id) ? await table.GetAsync(key(id!), ct) : null;

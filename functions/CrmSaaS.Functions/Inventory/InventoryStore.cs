@@ -258,7 +258,10 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
         var updated = ItemRow(id, after);
         foreach (var stamp in new[] { "CreatedAt", "CreatedBy", "CreatedById" })
         {
-            updated[stamp] = row[stamp];
+            if (row.TryGetValue(stamp, out var value))
+            {
+                updated[stamp] = value;
+            }
         }
 
         updated.StampUpdated(table.Context, clock.GetUtcNow());
@@ -438,7 +441,10 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
             var index = table.NewEntity(key);
             foreach (var (name, value) in itemRow)
             {
-                index[name] = value;
+                if (name is not (TableEntity.PartitionKeyName or TableEntity.RowKeyName or TableEntity.TimestampName))
+                {
+                    index[name] = value;
+                }
             }
 
             yield return index;
