@@ -207,10 +207,12 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
         var created = new List<TableEntity>();
         var batches = new List<List<TableTransactionAction>>();
         var batch = new List<TableTransactionAction>();
-        foreach (var serial in input.Serials)
+        for (var i = 0; i < input.Serials.Count; i++)
         {
+            var serial = input.Serials[i];
             var itemValues = values with { Serial = serial.Serial, SerialTyped = serial.Typed };
-            var id = Ids.New(now);
+            // One millisecond apart: ids sort by time, so the lists show the serials in the order they were typed.
+            var id = Ids.New(now.AddMilliseconds(i));
             var row = ItemRow(id, itemValues);
             row.StampCreated(table.Context, now);
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };

@@ -377,7 +377,7 @@ public sealed class InventoryApiTests(CrmApp app) : IClassFixture<CrmApp>
         }
         while (continuation is not null);
 
-        stored.Select(i => i.SerialNumber).Order().ShouldBe(serials.Select(SerialNumbers.Normalize).Order());
+        stored.Select(i => i.SerialNumber).ShouldBe(serials.Select(SerialNumbers.Normalize));
         var one = await world.Admin.GetFromJsonAsync<InventoryItem>($"/api/inventory/{result.Items[29].Id}", JsonDefaults.Options);
         one!.History!.Single().Details.ShouldBe("Item cadastrado com o número de série RT030 no site Matriz, a partir do pedido nº 1024.");
 
