@@ -1,5 +1,9 @@
+using CrmSaaS.Functions.Faturamento;
 using CrmSaaS.Functions.Health;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Quotes;
+using CrmSaaS.Functions.SalesOrders;
+using CrmSaaS.Functions.ServiceOrders;
 
 namespace CrmSaaS.Functions;
 
@@ -10,6 +14,13 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<CrmReferences>();
+        services.AddScoped<SalesOrderStore>();
+        services.AddQueueHandler<OrderEventsHandler>();
+        services.AddScoped<QuoteStore>();
+        services.AddScoped<ServiceOrderStore>();
+        services.AddScoped<FaturamentoReferences>();
+        services.AddScoped<FaturamentoService>();
         return services;
     }
 
@@ -17,6 +28,10 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapSalesOrders();
+        app.MapQuotes();
+        app.MapServiceOrders();
+        app.MapFaturamento();
         return app;
     }
 }
