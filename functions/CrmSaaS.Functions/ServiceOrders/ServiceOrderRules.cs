@@ -55,7 +55,7 @@ public static class ServiceOrderRules
         {
             Faturada => "Uma ordem de serviço faturada não pode mudar de status.",
             Cancelada => "Uma ordem de serviço cancelada não pode mudar de status.",
-            _ when to == Faturada => "Só uma ordem de serviço concluída pode ser faturada.",
+            _ when to == Faturada && from != Concluida => "Só uma ordem de serviço concluída pode ser faturada.",
             _ when !Allowed.TryGetValue(from, out var next) || !next.Contains(to) =>
                 $"Não é possível passar a ordem de serviço de {Label(from)} para {Label(to)}.",
             _ => null,
