@@ -1,5 +1,9 @@
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Occurrences;
+using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Settings;
+using CrmSaaS.Functions.Tasks;
 
 namespace CrmSaaS.Functions;
 
@@ -10,6 +14,14 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<SettingsReferences>();
+        services.AddScoped<SettingsStore>();
+        services.AddScoped<CrmReferences>();
+        services.AddScoped<OpportunityStore>();
+        services.AddScoped<TaskReferences>();
+        services.AddScoped<TaskStore>();
+        services.AddScoped<CustomerReferences>();
+        services.AddScoped<OccurrenceStore>();
         return services;
     }
 
@@ -17,6 +29,10 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapSettings();
+        app.MapOpportunities();
+        app.MapTasks();
+        app.MapOccurrences();
         return app;
     }
 }
