@@ -26,21 +26,22 @@ public static class OccurrencesApi
         string CreatedBy,
         DateTimeOffset UpdatedAt,
         string UpdatedBy,
-        string ETag);
+        string Etag);
 
     public sealed record OccurrencePage(DateOnly From, DateOnly To, IReadOnlyList<OccurrenceResponse> Items, string? Continuation);
 
     public static IEndpointRouteBuilder MapOccurrences(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/customers/{customerId}/occurrences").WithTags("Occurrences");
-        group.MapGet("", ListOccurrences).WithName(nameof(ListOccurrences)).RequireStaff();
-        group.MapPost("", CreateOccurrence).WithName(nameof(CreateOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
-        group.MapGet("/print", PrintOccurrences).WithName(nameof(PrintOccurrences)).RequireStaff();
-        group.MapGet("/{occurrenceId}", GetOccurrence).WithName(nameof(GetOccurrence)).RequireStaff();
-        group.MapPut("/{occurrenceId}", UpdateOccurrence).WithName(nameof(UpdateOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
-        group.MapDelete("/{occurrenceId}", DeleteOccurrence).WithName(nameof(DeleteOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
-        group.MapPost("/{occurrenceId}/competitors", AddCompetitor).WithName(nameof(AddCompetitor)).RequireStaff(Roles.Sales, Roles.Operations);
-        group.MapDelete("/{occurrenceId}/competitors/{competitorId}", RemoveCompetitor).WithName(nameof(RemoveCompetitor))
+        // The group stops at the customer so the list's route has no trailing slash ("/api/customers/{customerId}/occurrences").
+        var group = app.MapGroup("/api/customers/{customerId}").WithTags("Occurrences");
+        group.MapGet("/occurrences", ListOccurrences).WithName(nameof(ListOccurrences)).RequireStaff();
+        group.MapPost("/occurrences", CreateOccurrence).WithName(nameof(CreateOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
+        group.MapGet("/occurrences/print", PrintOccurrences).WithName(nameof(PrintOccurrences)).RequireStaff();
+        group.MapGet("/occurrences/{occurrenceId}", GetOccurrence).WithName(nameof(GetOccurrence)).RequireStaff();
+        group.MapPut("/occurrences/{occurrenceId}", UpdateOccurrence).WithName(nameof(UpdateOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
+        group.MapDelete("/occurrences/{occurrenceId}", DeleteOccurrence).WithName(nameof(DeleteOccurrence)).RequireStaff(Roles.Sales, Roles.Operations);
+        group.MapPost("/occurrences/{occurrenceId}/competitors", AddCompetitor).WithName(nameof(AddCompetitor)).RequireStaff(Roles.Sales, Roles.Operations);
+        group.MapDelete("/occurrences/{occurrenceId}/competitors/{competitorId}", RemoveCompetitor).WithName(nameof(RemoveCompetitor))
             .RequireStaff(Roles.Sales, Roles.Operations);
         return app;
     }

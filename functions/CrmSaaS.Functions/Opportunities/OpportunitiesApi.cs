@@ -40,7 +40,7 @@ public static class OpportunitiesApi
         string CreatedBy,
         DateTimeOffset UpdatedAt,
         string UpdatedBy,
-        string ETag);
+        string Etag);
 
     public sealed record MoveRequest(string? StageId);
 

@@ -54,7 +54,7 @@ public sealed record OpportunityCard(
     DateOnly? ExpectedCloseDate,
     decimal TicketTotal,
     DateTimeOffset UpdatedAt,
-    string ETag);
+    string Etag);
 
 public sealed record KanbanColumn(string Id, string Name, int Order, int Count, decimal Total, IReadOnlyList<OpportunityCard> Items, string? Continuation);
 
@@ -69,7 +69,7 @@ public sealed class OpportunityStore(
     TenantTable table, SettingsStore settings, CrmReferences references, AuditLog audit, TimeProvider clock, ILogger<OpportunityStore> logger)
 {
     public const string InUse = "in_use";
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
     private const int KanbanScanLimit = 2000;
 
     private static readonly string[] CardProperties =

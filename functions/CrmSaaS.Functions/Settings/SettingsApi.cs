@@ -9,7 +9,7 @@ public static class SettingsApi
 {
     public sealed record StageResponse(string Id, string Name, int Order, int OpenCount, decimal OpenTotal);
 
-    public sealed record PipelineResponse(IReadOnlyList<StageResponse> Stages, string ETag);
+    public sealed record PipelineResponse(IReadOnlyList<StageResponse> Stages, string Etag);
 
     public sealed record PipelineRequest(IReadOnlyList<PipelineStageInput>? Stages);
 
@@ -24,7 +24,7 @@ public static class SettingsApi
         string? TaskAssigneeName,
         int TaskDueDays,
         bool ShowProjectAndContract,
-        string ETag);
+        string Etag);
 
     public static IEndpointRouteBuilder MapSettings(this IEndpointRouteBuilder app)
     {

@@ -31,7 +31,7 @@ public static class TasksApi
         string CreatedBy,
         DateTimeOffset UpdatedAt,
         string UpdatedBy,
-        string ETag);
+        string Etag);
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
