@@ -513,7 +513,10 @@ public sealed class OpportunityStore(
             validation.Check(contact is not null, "contactId", "O contato escolhido não pertence a esta conta.");
         }
 
-        var ownerId = string.IsNullOrWhiteSpace(input.OwnerId) ? current?.OwnerId ?? table.Context.UserId : input.OwnerId.Trim();
+        // No owner sent: keep the current one; a new opportunity (or a generated one without owner) gets the caller.
+        var ownerId = !string.IsNullOrWhiteSpace(input.OwnerId) ? input.OwnerId.Trim()
+            : current?.OwnerId is { Length: > 0 } currentOwner ? currentOwner
+            : table.Context.UserId;
         var owner = string.IsNullOrEmpty(ownerId) ? null
             : current is not null && ownerId == current.OwnerId ? new OwnerRef(current.OwnerId, current.OwnerName)
             : await references.FindAssignableUserAsync(ownerId, ct);
@@ -552,7 +555,9 @@ public sealed class OpportunityStore(
             {
                 opportunity.AccountId = Account.Id;
                 opportunity.AccountName = Account.Name;
-                opportunity.CustomerId = Account.CustomerId ?? opportunity.CustomerId;
+                // The billing customer follows the account; a generated opportunity keeps its order's customer.
+                opportunity.CustomerId = Account.CustomerId
+                    ?? (opportunity.Origin == OpportunityOrigin.SalesOrder ? opportunity.CustomerId : null);
             }
 
             opportunity.ContactId = Contact?.Id;
