@@ -1,5 +1,10 @@
+using CrmSaaS.Functions.Accounts;
+using CrmSaaS.Functions.Catalogue;
+using CrmSaaS.Functions.Contracts;
+using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Health;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Solutions;
 
 namespace CrmSaaS.Functions;
 
@@ -10,6 +15,11 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<CustomerStore>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<SolutionStore>();
+        services.AddScoped<ContractStore>();
         return services;
     }
 
@@ -17,6 +27,11 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapCustomers();
+        app.MapAccounts();
+        app.MapCatalogue();
+        app.MapSolutions();
+        app.MapContracts();
         return app;
     }
 }
