@@ -55,6 +55,8 @@ public static class CustomersApi
     /// <summary>Exact match on the CNPJ/CPF (any punctuation): the auto-match of Omie's "Faturamento".</summary>
     public static async Task<Ok<Customer>> GetCustomerByTaxId(string taxId, CustomerStore store, HttpResponse response, CancellationToken ct)
     {
+        // Routing leaves an encoded '/' (%2F) of a formatted CNPJ undecoded in the route value.
+        taxId = Uri.UnescapeDataString(taxId);
         var error = TaxId.Validate(taxId);
         if (error is not null)
         {
