@@ -12,6 +12,18 @@ if (!string.IsNullOrEmpty(functionsPort))
     builder.Configuration["Storage:CreateResources"] ??= "false";
 }
 
+// Structured (JSON) logs outside development, with scopes: request ids and the storage-transaction counts travel
+// as fields, which the Functions host forwards to Application Insights.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        options.UseUtcTimestamp = true;
+    });
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 // Fail at start-up, not at the first login, when the signing key is missing, too short, or an unresolved Key Vault reference.
 builder.Services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection("Jwt"))
