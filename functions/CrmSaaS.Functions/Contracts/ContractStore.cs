@@ -188,7 +188,7 @@ public sealed class ContractStore(
         var index = table.NewEntity(CustomerIndexKey(row.GetString("CustomerId") ?? "", row.GetString("Id") ?? ""));
         foreach (var property in SummaryProperties)
         {
-            if (row[property] is { } value)
+            if (row.TryGetValue(property, out var value) && value is not null)
             {
                 index[property] = value;
             }
