@@ -65,6 +65,24 @@ public sealed class CustomersApiTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task Concurrent_creations_with_one_tax_id_leave_exactly_one_customer()
+    {
+        var admin = app.Staff(CrmApp.NewTenant());
+        var taxId = CrmRecordsTestData.NewCpf();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            admin.PostAsJsonAsync("/api/customers", CrmRecordsTestData.CustomerBody($"Pessoa {i}", taxId), JsonDefaults.Options)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.Duplicate);
+        }
+
+        (await (await admin.GetAsync("/api/customers")).ReadAsync<Page<Customer>>()).Items.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Changing_the_tax_id_moves_the_index_in_the_same_batch()
     {
         var tenant = CrmApp.NewTenant();
