@@ -33,6 +33,7 @@ public sealed class CustomerStore(TenantTable table, AuditLog audit, TimeProvide
         ("receivable-customer", "contas a receber"),
         ("inventory-customer", "itens de inventário"),
         ("occurrence", "ocorrências"),
+        ("customer-portal", "acessos à área do cliente (mesmo revogados, ficam no histórico)"),
     ];
 
     public static string Key(string id) => KeyRange.Key(EntityKind, id);
