@@ -3,6 +3,7 @@ using CrmSaaS.Functions.Catalogue;
 using CrmSaaS.Functions.Contracts;
 using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Solutions;
 
@@ -15,6 +16,7 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddIdentityFeature();
         services.AddScoped<CustomerStore>();
         services.AddScoped<AccountStore>();
         services.AddScoped<CatalogueStore>();
@@ -27,6 +29,7 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapIdentity();
         app.MapCustomers();
         app.MapAccounts();
         app.MapCatalogue();
