@@ -58,7 +58,7 @@ public sealed class TenantTable(TableClient table, RequestContext context)
         string prefix, string? andFilter = null, IEnumerable<string>? select = null, CancellationToken ct = default)
     {
         var (from, to) = KeyRange.Prefix(prefix);
-        return OnlyThisTenant(table.QueryAsync(RangeFilter(from, to, andFilter), maxPerPage: 1000, select, ct), ct);
+        return OnlyThisTenant(table.QueryAsync(RangeFilter(from, to, andFilter), maxPerPage: 1000, WithKeys(select), ct), ct);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class TenantTable(TableClient table, RequestContext context)
             throw AppException.Validation("continuation", "O token de continuação não pertence a esta lista.");
         }
 
-        var selected = select?.Append("RowKey").Distinct().ToList();
+        var selected = WithKeys(select);
         var items = new List<TableEntity>();
         var scanned = 0;
         string? serverToken = null;
@@ -144,6 +144,10 @@ public sealed class TenantTable(TableClient table, RequestContext context)
     /// The last line of defence: a feature's extra filter is a string, and a badly escaped value could widen the
     /// query beyond this partition; a row of another tenant must never leave this class.
     /// </summary>
+    // The keys are always selected: the row key drives continuation and the partition key proves the tenant.
+    private static List<string>? WithKeys(IEnumerable<string>? select) =>
+        select?.Concat(["PartitionKey", "RowKey"]).Distinct().ToList();
+
     private void EnsureThisTenant(TableEntity row)
     {
         if (!string.Equals(row.PartitionKey, TenantId, StringComparison.Ordinal))
