@@ -1,8 +1,14 @@
+using CrmSaaS.Functions.Accounts;
+using CrmSaaS.Functions.Catalogue;
+using CrmSaaS.Functions.Contracts;
+using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
 using CrmSaaS.Functions.Occurrences;
 using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Settings;
+using CrmSaaS.Functions.Solutions;
 using CrmSaaS.Functions.Tasks;
 
 namespace CrmSaaS.Functions;
@@ -22,6 +28,12 @@ public static class Features
         services.AddScoped<TaskStore>();
         services.AddScoped<CustomerReferences>();
         services.AddScoped<OccurrenceStore>();
+        services.AddIdentityFeature();
+        services.AddScoped<CustomerStore>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<SolutionStore>();
+        services.AddScoped<ContractStore>();
         return services;
     }
 
@@ -33,6 +45,12 @@ public static class Features
         app.MapOpportunities();
         app.MapTasks();
         app.MapOccurrences();
+        app.MapIdentity();
+        app.MapCustomers();
+        app.MapAccounts();
+        app.MapCatalogue();
+        app.MapSolutions();
+        app.MapContracts();
         return app;
     }
 }
