@@ -1,9 +1,19 @@
+using CrmSaaS.Functions.Accounts;
+using CrmSaaS.Functions.Catalogue;
+using CrmSaaS.Functions.Contracts;
+using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Faturamento;
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
+using CrmSaaS.Functions.Occurrences;
+using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Quotes;
 using CrmSaaS.Functions.SalesOrders;
 using CrmSaaS.Functions.ServiceOrders;
+using CrmSaaS.Functions.Settings;
+using CrmSaaS.Functions.Solutions;
+using CrmSaaS.Functions.Tasks;
 
 namespace CrmSaaS.Functions;
 
@@ -14,13 +24,27 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
-        services.AddScoped<CrmReferences>();
+        services.AddScoped<SalesOrders.CrmReferences>();
         services.AddScoped<SalesOrderStore>();
         services.AddQueueHandler<OrderEventsHandler>();
         services.AddScoped<QuoteStore>();
         services.AddScoped<ServiceOrderStore>();
         services.AddScoped<FaturamentoReferences>();
         services.AddScoped<FaturamentoService>();
+        services.AddScoped<SettingsReferences>();
+        services.AddScoped<SettingsStore>();
+        services.AddScoped<Opportunities.CrmReferences>();
+        services.AddScoped<OpportunityStore>();
+        services.AddScoped<TaskReferences>();
+        services.AddScoped<TaskStore>();
+        services.AddScoped<CustomerReferences>();
+        services.AddScoped<OccurrenceStore>();
+        services.AddIdentityFeature();
+        services.AddScoped<CustomerStore>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<SolutionStore>();
+        services.AddScoped<ContractStore>();
         return services;
     }
 
@@ -32,6 +56,16 @@ public static class Features
         app.MapQuotes();
         app.MapServiceOrders();
         app.MapFaturamento();
+        app.MapSettings();
+        app.MapOpportunities();
+        app.MapTasks();
+        app.MapOccurrences();
+        app.MapIdentity();
+        app.MapCustomers();
+        app.MapAccounts();
+        app.MapCatalogue();
+        app.MapSolutions();
+        app.MapContracts();
         return app;
     }
 }
