@@ -378,6 +378,13 @@ public sealed class BlobContainerClient
             throw new StorageLimitException("A blob name cannot contain control characters or backslashes.", nameof(blobName));
         }
 
+        // "." and ".." segments are collapsed by URI normalisation before signing, so "a/../b" would address "b":
+        // a name built from user input could then reach another tenant's folder.
+        if (blobName.Split('/').Any(segment => segment is "." or ".."))
+        {
+            throw new StorageLimitException($"Blob name '{blobName}' has a '.' or '..' segment.", nameof(blobName));
+        }
+
         if (blobName.EndsWith('.') || blobName.EndsWith('/') || blobName.StartsWith('/') || blobName.Contains("//", StringComparison.Ordinal))
         {
             throw new StorageLimitException(

@@ -20,7 +20,7 @@ public sealed class SignUpFlowTests(E2EStack stack)
         await page.GetByLabel("CNPJ ou CPF").FillAsync(E2EData.NewCnpj());
         await page.GetByLabel("Seu nome").FillAsync("Ana Souza");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Senha", new() { Exact = true }).FillAsync("SenhaForte2026");
+        await page.GetByLabel(new Regex("^Senha")).FillAsync("SenhaForte2026");
         await page.GetByLabel("Confirme a senha").FillAsync("SenhaForte2026");
         await E2EStack.ScreenshotAsync(page, "01-cadastro");
         await page.GetByRole(AriaRole.Button, new() { Name = "Criar conta" }).ClickAsync();
@@ -33,7 +33,7 @@ public sealed class SignUpFlowTests(E2EStack stack)
 
         await page.GotoAsync(stack.PortalUrl + "/#/entrar");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Senha").FillAsync("SenhaForte2026");
+        await page.GetByLabel(new Regex("^Senha")).FillAsync("SenhaForte2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Painel" })).ToBeVisibleAsync();
