@@ -140,7 +140,6 @@ module api 'app/api.bicep' = {
     tags: tags
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: deploymentContainerName
-    allowedOrigins: [web.outputs.uri]
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

@@ -72,9 +72,9 @@ if [ -f portal-static/package.json ]; then
   wait_for "http://127.0.0.1:$PORTAL_PORT/" "The portal"
 fi
 
-if [ -x "$root/scripts/seed-demo.sh" ]; then
-  "$root/scripts/seed-demo.sh" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" || echo "(demo seed failed; see above)"
-fi
+echo "==> demo tenant"
+python3 "$root/scripts/seed-demo.py" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" \
+  || echo "(the demo seed failed; the product runs without it)"
 
 cat <<TXT
 

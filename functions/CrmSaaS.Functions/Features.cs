@@ -1,5 +1,20 @@
+using CrmSaaS.Functions.Accounts;
+using CrmSaaS.Functions.Catalogue;
+using CrmSaaS.Functions.Contracts;
+using CrmSaaS.Functions.Customers;
+using CrmSaaS.Functions.Faturamento;
 using CrmSaaS.Functions.Health;
+using CrmSaaS.Functions.Identity;
+using CrmSaaS.Functions.Inventory;
+using CrmSaaS.Functions.Occurrences;
+using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Quotes;
+using CrmSaaS.Functions.SalesOrders;
+using CrmSaaS.Functions.ServiceOrders;
+using CrmSaaS.Functions.Settings;
+using CrmSaaS.Functions.Solutions;
+using CrmSaaS.Functions.Tasks;
 
 namespace CrmSaaS.Functions;
 
@@ -10,6 +25,30 @@ public static class Features
     {
         services.AddQueueHandler<SendEmailHandler>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<SalesOrders.CrmReferences>();
+        services.AddScoped<SalesOrderStore>();
+        services.AddQueueHandler<OrderEventsHandler>();
+        services.AddScoped<QuoteStore>();
+        services.AddScoped<ServiceOrderStore>();
+        services.AddScoped<FaturamentoReferences>();
+        services.AddScoped<FaturamentoService>();
+        services.AddScoped<SettingsReferences>();
+        services.AddScoped<SettingsStore>();
+        services.AddScoped<Opportunities.CrmReferences>();
+        services.AddScoped<OpportunityStore>();
+        services.AddScoped<TaskReferences>();
+        services.AddScoped<TaskStore>();
+        services.AddScoped<CustomerReferences>();
+        services.AddScoped<OccurrenceStore>();
+        services.AddIdentityFeature();
+        services.AddScoped<InventoryLookups>();
+        services.AddScoped<InventoryStore>();
+        services.AddScoped<InventoryReferences>();
+        services.AddScoped<CustomerStore>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<SolutionStore>();
+        services.AddScoped<ContractStore>();
         return services;
     }
 
@@ -17,6 +56,21 @@ public static class Features
     {
         app.MapHealth();
         app.MapWhoAmI();
+        app.MapSalesOrders();
+        app.MapQuotes();
+        app.MapServiceOrders();
+        app.MapFaturamento();
+        app.MapSettings();
+        app.MapOpportunities();
+        app.MapTasks();
+        app.MapOccurrences();
+        app.MapIdentity();
+        app.MapInventory();
+        app.MapCustomers();
+        app.MapAccounts();
+        app.MapCatalogue();
+        app.MapSolutions();
+        app.MapContracts();
         return app;
     }
 }

@@ -9,7 +9,25 @@ if (!string.IsNullOrEmpty(functionsPort))
 {
     builder.WebHost.UseUrls($"http://127.0.0.1:{functionsPort}");
     builder.Configuration["Queues:LocalDispatcher"] = "false";
-    builder.Configuration["Storage:CreateResources"] ??= "false";
+    builder.Configuration["Queues:HostEndpoints"] = "true";
+    // The infrastructure creates tables, queues and the container; a cold start makes no storage calls for them
+    // unless Storage__CreateResources is set explicitly.
+    if (Environment.GetEnvironmentVariable("Storage__CreateResources") is null)
+    {
+        builder.Configuration["Storage:CreateResources"] = "false";
+    }
+}
+
+// Structured (JSON) logs outside development, with scopes: request ids and the storage-transaction counts travel
+// as fields, which the Functions host forwards to Application Insights.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        options.UseUtcTimestamp = true;
+    });
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -25,6 +43,12 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
 });
+
+// Behind Azure's front end and the Functions host every request reaches the app from loopback; the client's address
+// is the right-most X-Forwarded-For entry, added by the front end (loopback proxies are trusted by default). Rate
+// limits and audit records need the real address.
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
 
 builder.Services.AddProblemDetails(options =>
     options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -47,6 +71,7 @@ builder.Host.ConfigureHostOptions(options => options.ShutdownTimeout = TimeSpan.
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemDetailsMapping.WriteStatusCodeProblemAsync);
 app.UseMiddleware<StorageTransactionsMiddleware>();
@@ -58,7 +83,10 @@ app.UseMiddleware<RequestContextMiddleware>();
 
 app.MapOpenApi();
 app.MapFeatures();
-app.MapQueueFunctions(app.Services.GetRequiredService<QueueRuntime>());
+if (app.Configuration.GetValue<bool>("Queues:HostEndpoints"))
+{
+    app.MapQueueFunctions(app.Services.GetRequiredService<QueueRuntime>());
+}
 
 app.Run();
 

@@ -13,9 +13,6 @@ param storageBlobEndpoint string
 @description('Private container that receives the zip package azd deploys.')
 param deploymentContainerName string
 
-@description('Origins allowed to call the API from a browser (the Static Web App).')
-param allowedOrigins array
-
 @description('Memory per instance. Billing is per GB-second, so 2048 MB costs four times 512 MB per second of work.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -55,10 +52,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      cors: {
-        allowedOrigins: allowedOrigins
-        supportCredentials: false
-      }
     }
     functionAppConfig: {
       deployment: {

@@ -1,127 +1,262 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Azure.Core.Pipeline;
 using CrmSaaS.Storage;
 
 namespace CrmSaaS.TestSupport;
 
 /// <summary>
-/// One real Azurite per test process (from tools/node_modules), on free ports with a fresh data folder, stopped when
-/// the process exits. <c>CRMSAAS_TEST_STORAGE</c> (a connection string) points the tests at another storage instead.
+/// One Azurite per test process, on free loopback ports and a fresh temp folder, killed when the process exits.
+/// Set CRMSAAS_TEST_STORAGE to a connection string to test against that storage instead.
+/// A second, HTTPS + OAuth Azurite (<see cref="GetSharedOAuthAsync"/>) exercises the managed-identity path.
 /// </summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static AzuriteInstance? _shared;
-    private readonly Process? _process;
-    private readonly string? _dataDirectory;
+    public const string StorageEnvironmentVariable = "CRMSAAS_TEST_STORAGE";
 
-    private AzuriteInstance(string connectionString, Process? process, string? dataDirectory)
+    private static readonly Lazy<Task<AzuriteInstance>> _shared = new(StartSharedAsync);
+    private static readonly Lazy<Task<AzuriteInstance>> _sharedOAuth = new(() => StartAsync(oauth: true));
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process? _process;
+    private readonly string? _location;
+    private int _disposed;
+
+    private AzuriteInstance(string connectionString, Process? process, string? location, StringBuilder output, X509Certificate2? certificate)
     {
         ConnectionString = connectionString;
-        Account = StorageAccount.Parse(connectionString);
+        Certificate = certificate;
+        var keyAccount = StorageAccount.Parse(connectionString, CreateOptions());
+        Account = certificate is null
+            ? keyAccount
+            : StorageAccount.FromEndpoints(keyAccount.TableEndpoint, keyAccount.BlobEndpoint, keyAccount.QueueEndpoint, new AzuriteTokenCredential(), CreateOptions());
         _process = process;
-        _dataDirectory = dataDirectory;
+        _location = location;
     }
 
+    /// <summary>Key-based connection string (for the OAuth instance: https endpoints with a self-signed certificate).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The account tests use: Shared Key, or for the OAuth instance a bearer token from <see cref="AzuriteTokenCredential"/>.</summary>
     public StorageAccount Account { get; }
 
-    public static async Task<AzuriteInstance> GetSharedAsync()
+    /// <summary>The self-signed certificate of the HTTPS instance; null for the plain one.</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>True when this instance started (and owns) an Azurite process.</summary>
+    public bool IsLocalAzurite => _process is not null;
+
+    public static Task<AzuriteInstance> GetSharedAsync() => _shared.Value;
+
+    /// <summary>
+    /// A second Azurite on HTTPS (self-signed certificate) with <c>--oauth basic</c>, so bearer tokens and
+    /// user-delegation SAS can be tested. Always a local Azurite, even when CRMSAAS_TEST_STORAGE is set.
+    /// </summary>
+    public static Task<AzuriteInstance> GetSharedOAuthAsync() => _sharedOAuth.Value;
+
+    /// <summary>Client options whose transport trusts this instance's certificate (plain defaults for the HTTP instance).</summary>
+    public StorageClientOptions CreateOptions()
     {
-        await Gate.WaitAsync();
+        var options = new StorageClientOptions();
+        if (Certificate is not null)
+        {
+            options.Transport = new HttpClientTransport(CreateHandler());
+        }
+
+        return options;
+    }
+
+    /// <summary>An HttpClient for raw requests (SAS URLs) that trusts this instance's certificate.</summary>
+    public HttpClient CreateHttpClient() => new(CreateHandler());
+
+    private SocketsHttpHandler CreateHandler()
+    {
+        var handler = new SocketsHttpHandler();
+        if (Certificate is { } expected)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || (certificate is not null && certificate.GetCertHashString() == expected.Thumbprint);
+        }
+
+        return handler;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop(atExit: false);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Stop(bool atExit)
+    {
+        if (_process is null || Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
-            if (_shared is null)
+            if (!OperatingSystem.IsWindows())
             {
-                var external = Environment.GetEnvironmentVariable("CRMSAAS_TEST_STORAGE");
-                _shared = string.IsNullOrWhiteSpace(external) ? await StartAsync() : new AzuriteInstance(external, null, null);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
+                // The shell watchdog owns the shutdown: on TERM, or once this process is gone, it kills Azurite and
+                // removes its folder. At exit there is nothing to do (the runner may kill us at any moment anyway).
+                if (!atExit)
+                {
+                    using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    term.WaitForExit();
+                    _process.WaitForExit(TimeSpan.FromSeconds(10));
+                }
+
+                return;
             }
 
-            return _shared;
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(3));
+            if (_location is not null && Directory.Exists(_location))
+            {
+                Directory.Delete(_location, recursive: true);
+            }
         }
-        finally
+        catch (InvalidOperationException)
         {
-            Gate.Release();
+            // Already gone.
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
-    private static async Task<AzuriteInstance> StartAsync()
+    private static Task<AzuriteInstance> StartSharedAsync()
     {
-        var bin = Path.Combine(RepositoryPaths.ToolsNodeModules(), ".bin", "azurite");
-        if (!File.Exists(bin))
-        {
-            throw new InvalidOperationException($"Azurite not found at {bin}. Run `cd tools && npm ci` (scripts/test.sh does it).");
-        }
+        var external = Environment.GetEnvironmentVariable(StorageEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(external)
+            ? StartAsync(oauth: false)
+            : Task.FromResult(new AzuriteInstance(external, null, null, new StringBuilder(), null));
+    }
 
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var data = Directory.CreateTempSubdirectory("crmsaas-azurite-").FullName;
-        var info = new ProcessStartInfo(bin)
+    private static async Task<AzuriteInstance> StartAsync(bool oauth)
+    {
+        var azurite = FindAzurite();
+        var location = Path.Combine(Path.GetTempPath(), "crmsaas-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(location);
+        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        var certificate = oauth ? CreateCertificate(location) : null;
+        var scheme = oauth ? "https" : "http";
+
+        var startInfo = new ProcessStartInfo
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            UseShellExecute = false,
+            WorkingDirectory = location,
         };
-        foreach (var argument in new[]
-                 {
-                     "--silent", "--location", data, "--skipApiVersionCheck",
-                     "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 })
+        if (OperatingSystem.IsWindows())
         {
-            info.ArgumentList.Add(argument);
+            startInfo.FileName = azurite;
+        }
+        else
+        {
+            // A small shell watchdog runs Azurite and, when told (TERM) or when this test process is gone however it
+            // ended, kills Azurite and removes its folder: no emulator or temp folder outlives its tests.
+            startInfo.FileName = "/bin/sh";
+            startInfo.Environment["CRMSAAS_AZURITE_LOCATION"] = location;
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(
+                "\"$0\" \"$@\" & child=$!; " +
+                "cleanup() { kill $child 2>/dev/null; wait $child 2>/dev/null; rm -rf \"$CRMSAAS_AZURITE_LOCATION\"; exit 0; }; " +
+                "trap cleanup INT TERM; " +
+                $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done; " +
+                "cleanup");
+            startInfo.ArgumentList.Add(azurite);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        foreach (var argument in new[]
+                 {
+                     "--silent", "--disableTelemetry", "--location", location,
+                     "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                 })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        if (oauth)
+        {
+            // Azurite only accepts bearer tokens over HTTPS; "basic" checks issuer, audience and lifetime, not signatures.
+            foreach (var argument in new[] { "--oauth", "basic", "--cert", Path.Combine(location, "cert.pem"), "--key", Path.Combine(location, "key.pem") })
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var connection =
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            $"AccountKey={StorageAccount.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-        var instance = new AzuriteInstance(connection, process, data);
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in new[] { blob, queue, table })
+        var connectionString =
+            $"DefaultEndpointsProtocol={scheme};" +
+            $"AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+            $"BlobEndpoint={scheme}://127.0.0.1:{blobPort}/{StorageAccount.DevelopmentAccountName};" +
+            $"QueueEndpoint={scheme}://127.0.0.1:{queuePort}/{StorageAccount.DevelopmentAccountName};" +
+            $"TableEndpoint={scheme}://127.0.0.1:{tablePort}/{StorageAccount.DevelopmentAccountName};";
+        var instance = new AzuriteInstance(connectionString, process, location, output, certificate);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.Stop(atExit: true);
+
+        try
         {
-            while (!await AnswersAsync(port))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    instance.Stop();
-                    throw new TimeoutException("Azurite did not open its ports within 60 s.");
-                }
-
-                await Task.Delay(100);
-            }
+            await WaitForPortsAsync(process, output, blobPort, queuePort, tablePort);
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
         }
 
         return instance;
     }
 
-    private static async Task<bool> AnswersAsync(int port)
+    private static string FindAzurite()
     {
-        try
+        var modules = RepositoryPaths.ToolsNodeModules();
+        var azurite = Path.Combine(modules, ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        if (!File.Exists(azurite))
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
+            throw new InvalidOperationException(
+                $"Azurite is not installed in {modules}. Run `cd tools && npm ci` (the repository's test script does it), " +
+                $"or set {StorageEnvironmentVariable} to a storage connection string.");
         }
-        catch (SocketException)
-        {
-            return false;
-        }
+
+        return azurite;
+    }
+
+    private static X509Certificate2 CreateCertificate(string location)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(Path.Combine(location, "cert.pem"), certificate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(location, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
+        return certificate;
     }
 
     private static int FreePort()
@@ -131,46 +266,55 @@ public sealed class AzuriteInstance : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Stop()
+    private static async Task WaitForPortsAsync(Process process, StringBuilder output, params int[] ports)
     {
-        try
+        var deadline = DateTime.UtcNow + _startTimeout;
+        foreach (var port in ports)
         {
-            if (_process is { HasExited: false })
+            while (true)
             {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting:{Environment.NewLine}{Read(output)}");
+                }
 
-        try
-        {
-            if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100);
+                }
+                catch (SocketException ex)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite did not answer on 127.0.0.1:{port} within {_startTimeout.TotalSeconds} s:{Environment.NewLine}{Read(output)}", ex);
+                }
             }
-        }
-        catch (IOException)
-        {
         }
     }
 
-    public ValueTask DisposeAsync()
+    private static void Append(StringBuilder output, string? line)
     {
-        Stop();
-        _process?.Dispose();
-        return ValueTask.CompletedTask;
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
     }
-}
 
-/// <summary>Unique, valid resource names so test classes never share tables, queues or containers.</summary>
-public static class TestNames
-{
-    public static string Table(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..16];
-
-    public static string Queue(string prefix = "q") => prefix + "-" + Guid.NewGuid().ToString("N")[..16];
-
-    public static string Container(string prefix = "c") => prefix + "-" + Guid.NewGuid().ToString("N")[..16];
+    private static string Read(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
 }

@@ -54,6 +54,7 @@ public class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
                 ["Portal:PublicBaseUrl"] = PortalBaseUrl,
                 ["Queues:LocalDispatcher"] = LocalDispatcher ? "true" : "false",
                 ["Queues:RetryDelay"] = "00:00:00.200",
+                ["Queues:HostEndpoints"] = "true",
                 ["RateLimits:AuthPerMinute"] = "10000",
             };
             foreach (var (key, value) in Settings)

@@ -41,7 +41,8 @@ public sealed class SendEmailHandler(IOptions<SmtpOptions> options, ILogger<Send
     {
         var email = message.Read<EmailMessage>();
         var smtp = options.Value;
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        // Well under the queue lease, so a hung relay fails this attempt instead of letting the message be delivered twice.
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };
         if (!string.IsNullOrEmpty(smtp.Username))
         {
             client.Credentials = new NetworkCredential(smtp.Username, smtp.Password);

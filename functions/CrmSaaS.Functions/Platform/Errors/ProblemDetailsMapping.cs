@@ -19,7 +19,7 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problemDetails,
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail, errors, extensions) = Map(exception);
-        if (status >= 500)
+        if (status >= 500 || exception is InvalidOperationException)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -59,6 +59,8 @@ public sealed class ProblemDetailsMapping(IProblemDetailsService problemDetails,
             AppException app => (app.Status, app.Code, app.Message, app.Errors, app.Extensions),
             TableTransactionFailedException { Status: 412 } or RequestFailedException { Status: 412 } =>
                 (412, ErrorCodes.Conflict, ConflictDetail, null, none),
+            RequestFailedException { Status: 404, ErrorCode: "TableNotFound" or "ContainerNotFound" or "QueueNotFound" } =>
+                (500, ErrorCodes.Internal, "Erro de configuração do armazenamento. Tente novamente; se persistir, contate o suporte.", null, none),
             RequestFailedException { Status: 404 } =>
                 (404, ErrorCodes.NotFound, "Registro não encontrado.", null, none),
             RequestFailedException { Status: 409 } =>

@@ -24,6 +24,12 @@ public static class CustomHandlerApi
 
     public static async Task<IResult> InvokeAsync(string functionName, HttpRequest request, QueueRuntime queues, CancellationToken ct)
     {
+        // Only the Functions host, on loopback, may deliver queue messages (it carries the tenant in the message).
+        if (request.HttpContext.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote))
+        {
+            return Results.NotFound();
+        }
+
         using var payload = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         var (text, dequeueCount, id) = ReadInvocation(payload.RootElement);
         await queues.RunAsync(functionName, text, dequeueCount, id, ct);

@@ -13,7 +13,10 @@ public sealed class QueueDispatcherOptions
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Delay before a failed message is retried (the host's default is 0; a short pause avoids hot loops).</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages taken per receive: few, so none waits past its lease while earlier ones are handled.</summary>
+    public int BatchSize { get; set; } = 4;
 
     public TimeSpan MaxIdlePoll { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -84,7 +87,7 @@ public sealed class LocalQueueDispatcher(
     public async Task<int> ProcessBatchAsync(string functionName, string queueName, CancellationToken ct)
     {
         var queue = runtime.Queue(queueName);
-        var messages = await queue.ReceiveMessagesAsync(16, options.Value.VisibilityTimeout, ct);
+        var messages = await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.VisibilityTimeout, ct);
         foreach (var message in messages)
         {
             try

@@ -20,6 +20,7 @@ public static class StorageSetup
         services.AddScoped<RequestContext>();
         services.AddScoped(sp => new TenantTable(sp.GetRequiredService<TenantDataTableClient>().Table, sp.GetRequiredService<RequestContext>()));
         services.AddScoped<TenantCounters>();
+        services.AddScoped<TenantFiles>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<QueueRuntime>();
         services.AddHostedService<StorageBootstrap>();

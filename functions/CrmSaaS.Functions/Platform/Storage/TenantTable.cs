@@ -41,7 +41,15 @@ public sealed class TenantTable(TableClient table, RequestContext context)
     /// <summary>Entity-group transaction inside the tenant's partition (≤ 100 operations).</summary>
     public Task<IReadOnlyList<ETag>> SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct = default)
     {
-        var owned = actions.Select(a => a with { Entity = Own(a.Entity) }).ToList();
+        // An update or delete without an explicit ETag uses the one the entity was read with, so a batch cannot
+        // silently overwrite a concurrent change; an unconditional write must say ETag.All.
+        var owned = actions.Select(a => a with
+        {
+            Entity = Own(a.Entity),
+            ETag = a.ETag == default && a.ActionType is not (TableTransactionActionType.Add or TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpsertReplace)
+                ? (a.Entity.ETag == default ? ETag.All : a.Entity.ETag)
+                : a.ETag,
+        }).ToList();
         return owned.Count == 0 ? Task.FromResult<IReadOnlyList<ETag>>([]) : table.SubmitTransactionAsync(owned, ct);
     }
 
@@ -50,7 +58,7 @@ public sealed class TenantTable(TableClient table, RequestContext context)
         string prefix, string? andFilter = null, IEnumerable<string>? select = null, CancellationToken ct = default)
     {
         var (from, to) = KeyRange.Prefix(prefix);
-        return table.QueryAsync(RangeFilter(from, to, andFilter), maxPerPage: 1000, select, ct);
+        return OnlyThisTenant(table.QueryAsync(RangeFilter(from, to, andFilter), maxPerPage: 1000, WithKeys(select), ct), ct);
     }
 
     /// <summary>
@@ -76,7 +84,7 @@ public sealed class TenantTable(TableClient table, RequestContext context)
             throw AppException.Validation("continuation", "O token de continuação não pertence a esta lista.");
         }
 
-        var selected = select?.Append("RowKey").Distinct().ToList();
+        var selected = WithKeys(select);
         var items = new List<TableEntity>();
         var scanned = 0;
         string? serverToken = null;
@@ -91,6 +99,7 @@ public sealed class TenantTable(TableClient table, RequestContext context)
             serverToken = page.ContinuationToken;
             foreach (var row in page.Items)
             {
+                EnsureThisTenant(row);
                 scanned++;
                 after = row.RowKey;
                 if (match is null || match(row))
@@ -128,6 +137,32 @@ public sealed class TenantTable(TableClient table, RequestContext context)
         catch (FormatException)
         {
             throw AppException.Validation("continuation", "Token de continuação inválido.");
+        }
+    }
+
+    /// <summary>
+    /// The last line of defence: a feature's extra filter is a string, and a badly escaped value could widen the
+    /// query beyond this partition; a row of another tenant must never leave this class.
+    /// </summary>
+    // The keys are always selected: the row key drives continuation and the partition key proves the tenant.
+    private static List<string>? WithKeys(IEnumerable<string>? select) =>
+        select?.Concat(["PartitionKey", "RowKey"]).Distinct().ToList();
+
+    private void EnsureThisTenant(TableEntity row)
+    {
+        if (!string.Equals(row.PartitionKey, TenantId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A query returned a row outside the caller's tenant; the filter is unsafe.");
+        }
+    }
+
+    private async IAsyncEnumerable<TableEntity> OnlyThisTenant(
+        IAsyncEnumerable<TableEntity> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            EnsureThisTenant(row);
+            yield return row;
         }
     }
 

@@ -1,0 +1,400 @@
+using System.Text.Json;
+using Azure;
+using CrmSaaS.Functions.Common;
+using CrmSaaS.Functions.Platform;
+using CrmSaaS.Storage;
+
+namespace CrmSaaS.Functions.SalesOrders;
+
+public sealed record CustomerRef(string Id, string LegalName, string TradeName, string TaxId, bool Active)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(TradeName) ? LegalName : TradeName;
+}
+
+public sealed record UserRef(string Id, string Name);
+
+public sealed record ContractRef(string Id, long Number, string CustomerId, string Title, string Status);
+
+public sealed record PipelineStage(string Id, string Name, int Order);
+
+/// <summary>The tenant's order → CRM settings (Centrium "Integração Pedido de Venda X CRM").</summary>
+public sealed record OrderCrmSettings(
+    bool Enabled,
+    bool DefaultGenerate,
+    string? StageId,
+    string? OwnerId,
+    string? OwnerName,
+    string TitlePattern,
+    string? TaskAssigneeId,
+    string? TaskAssigneeName,
+    int TaskDueDays,
+    bool ShowProjectAndContract)
+{
+    public const string DefaultTitlePattern = "Pedido {numero} - {cliente}";
+
+    public static OrderCrmSettings Default { get; } = new(true, false, null, null, null, DefaultTitlePattern, null, null, 7, false);
+}
+
+/// <summary>One line of an opportunity's ticket (the Omie proposal): the shape documented in docs/data-model.md.</summary>
+public sealed record TicketLine
+{
+    public string Id { get; init; } = "";
+    public ItemKind Kind { get; init; } = ItemKind.Service;
+    public string? ServiceId { get; init; }
+    public string? ProductId { get; init; }
+    public string Description { get; init; } = "";
+    public string? CategoryId { get; init; }
+    public string? CategoryName { get; init; }
+    public decimal Quantity { get; init; }
+    public decimal UnitPrice { get; init; }
+    public DiscountKind DiscountKind { get; init; }
+    public decimal Discount { get; init; }
+    public decimal Gross { get; init; }
+    public decimal DiscountAmount { get; init; }
+    public decimal Total { get; init; }
+}
+
+public sealed record OpportunityRef(
+    string Id,
+    string Title,
+    string Status,
+    string StageId,
+    string AccountId,
+    string AccountName,
+    string CustomerId,
+    string OwnerId,
+    string OwnerName,
+    string Project,
+    IReadOnlyList<TicketLine> Lines,
+    decimal TicketTotal,
+    string OriginOrderId);
+
+/// <summary>What a document shows about its opportunity: the opportunity's current state, read when the document is.</summary>
+public sealed record OpportunityBadge(string Id, string Title, string Status, string StageName);
+
+/// <summary>An opportunity created by the order → CRM step, in the row shape of docs/data-model.md.</summary>
+public sealed record NewOrderOpportunity(
+    string Id,
+    string Title,
+    string StageId,
+    string CustomerId,
+    string CustomerName,
+    string OwnerId,
+    string OwnerName,
+    string OrderId,
+    long OrderNumber,
+    string Project,
+    IReadOnlyList<TicketLine> Lines,
+    decimal TicketTotal);
+
+/// <summary>One per-unit task of an order's service item; its id is deterministic so a retried step cannot duplicate it.</summary>
+public sealed record GeneratedTask(
+    string OrderId,
+    string ItemId,
+    int UnitIndex,
+    string Subject,
+    string OpportunityId,
+    string? AssigneeId,
+    string? AssigneeName,
+    DateOnly? DueDate)
+{
+    public string Id => $"{OrderId}-{ItemId}-{UnitIndex:D5}";
+}
+
+/// <summary>
+/// Every read and write this feature does on rows owned by the CRM features (customers, catalogue, users, contracts,
+/// settings, opportunities, tasks), kept in this one file and written to the shapes of docs/data-model.md, so the
+/// owners' stores can replace each method without touching the sales code.
+/// </summary>
+public sealed class CrmReferences(TenantTable table, TimeProvider clock)
+{
+    /// <summary>Rows a generated task writes: the task and its two index rows (by opportunity, by order item unit).</summary>
+    public const int RowsPerGeneratedTask = 3;
+
+    /// <summary>Rows <see cref="NewOpportunityActions"/> writes: opportunity, kanban card, stage stats.</summary>
+    public const int RowsPerNewOpportunity = 3;
+
+    public async Task<CustomerRef?> GetCustomerAsync(string customerId, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(customerId))
+        {
+            return null;
+        }
+
+        var row = await table.GetAsync(KeyRange.Key("customer", customerId), ct);
+        return row is null ? null : ToCustomer(row);
+    }
+
+    /// <summary>Exact match on the unique CNPJ/CPF index (<c>customer-doc|&lt;taxId&gt;</c>).</summary>
+    public async Task<CustomerRef?> FindCustomerByTaxIdAsync(string normalizedTaxId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(normalizedTaxId))
+        {
+            return null;
+        }
+
+        var index = await table.GetAsync(KeyRange.Key("customer-doc", normalizedTaxId), ct);
+        var customerId = index?.GetString("CustomerId");
+        return customerId is null ? null : await GetCustomerAsync(customerId, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, CatalogueEntry>> GetCatalogueAsync(string kind, IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.Where(Ids.IsWellFormed).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await Task.WhenAll(wanted.Select(id => table.GetAsync(KeyRange.Key(kind, id), ct)));
+        var priceProperty = kind == "product" ? "Price" : "UnitPrice";
+        return rows.Where(r => r is not null).Select(r => r!).ToDictionary(
+            r => r.GetString("Id") ?? r.RowKey[(kind.Length + 1)..],
+            r => new CatalogueEntry(
+                r.GetString("Id") ?? r.RowKey[(kind.Length + 1)..],
+                r.GetString("Code") ?? "",
+                r.GetString("Description") ?? "",
+                r.GetDecimal(priceProperty) ?? 0,
+                r.GetBoolean("Active") ?? true),
+            StringComparer.Ordinal);
+    }
+
+    public async Task<UserRef?> GetUserAsync(string userId, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(userId))
+        {
+            return null;
+        }
+
+        var row = await table.GetAsync(KeyRange.Key("user", userId), ct);
+        return row is null ? null : new UserRef(userId, row.GetString("Name") ?? "");
+    }
+
+    public async Task<ContractRef?> GetContractAsync(string contractId, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(contractId))
+        {
+            return null;
+        }
+
+        var row = await table.GetAsync(KeyRange.Key("contract", contractId), ct);
+        return row is null
+            ? null
+            : new ContractRef(contractId, row.GetInt64("Number") ?? 0, row.GetString("CustomerId") ?? "", row.GetString("Title") ?? "", row.GetString("Status") ?? "");
+    }
+
+    public async Task<OrderCrmSettings> GetOrderCrmSettingsAsync(CancellationToken ct) =>
+        ToOrderCrmSettings(await table.GetAsync("settings|order-crm", ct));
+
+    /// <summary>The order → CRM settings and the pipeline stages in ONE range scan of the tenant's few settings rows.</summary>
+    public async Task<(OrderCrmSettings Settings, IReadOnlyList<PipelineStage> Stages)> GetCrmSettingsAsync(CancellationToken ct)
+    {
+        TableEntity? orderCrm = null;
+        TableEntity? pipeline = null;
+        await foreach (var row in table.QueryPrefixAsync("settings|", ct: ct))
+        {
+            if (row.RowKey == "settings|order-crm")
+            {
+                orderCrm = row;
+            }
+            else if (row.RowKey == "settings|pipeline")
+            {
+                pipeline = row;
+            }
+        }
+
+        return (ToOrderCrmSettings(orderCrm), ToStages(pipeline));
+    }
+
+    public async Task<IReadOnlyList<PipelineStage>> GetStagesAsync(CancellationToken ct) =>
+        ToStages(await table.GetAsync("settings|pipeline", ct));
+
+    public async Task<OpportunityRef?> GetOpportunityAsync(string opportunityId, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(opportunityId))
+        {
+            return null;
+        }
+
+        var row = await table.GetAsync(KeyRange.Key("opportunity", opportunityId), ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var ticket = row.GetString("TicketJson");
+        var lines = string.IsNullOrWhiteSpace(ticket) ? [] : JsonSerializer.Deserialize<List<TicketLine>>(ticket, JsonDefaults.Options) ?? [];
+        return new OpportunityRef(
+            opportunityId,
+            row.GetString("Title") ?? "",
+            row.GetString("Status") ?? "open",
+            row.GetString("StageId") ?? "",
+            row.GetString("AccountId") ?? "",
+            row.GetString("AccountName") ?? "",
+            row.GetString("CustomerId") ?? "",
+            row.GetString("OwnerId") ?? "",
+            row.GetString("OwnerName") ?? "",
+            row.GetString("Project") ?? "",
+            lines,
+            row.GetDecimal("TicketTotal") ?? lines.Sum(l => l.Total),
+            row.GetString("OriginOrderId") ?? "");
+    }
+
+    public async Task<OpportunityBadge?> GetOpportunityBadgeAsync(string? opportunityId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(opportunityId))
+        {
+            return null;
+        }
+
+        var opportunity = GetOpportunityAsync(opportunityId, ct);
+        var stages = GetStagesAsync(ct);
+        var found = await opportunity;
+        if (found is null)
+        {
+            return null;
+        }
+
+        var stageName = (await stages).FirstOrDefault(s => s.Id == found.StageId)?.Name ?? found.StageId;
+        return new OpportunityBadge(found.Id, found.Title, found.Status, stageName);
+    }
+
+    public async Task<bool> OpportunityExistsAsync(string opportunityId, CancellationToken ct) =>
+        Ids.IsWellFormed(opportunityId) && await table.GetAsync(KeyRange.Key("opportunity", opportunityId), ["RowKey"], ct) is not null;
+
+    /// <summary>The kanban counters of one stage, read with their ETag so the creation batch can update them safely.</summary>
+    public Task<TableEntity?> GetStageStatsAsync(string stageId, CancellationToken ct) =>
+        table.GetAsync(KeyRange.Key("opp-stage-stats", stageId), ct);
+
+    /// <summary>
+    /// The rows of a new opportunity, for a batch: the opportunity (Add: a second creation fails the whole batch), its
+    /// kanban card and its stage's counters (ETag-guarded, so a concurrent change fails the batch instead of losing a count).
+    /// </summary>
+    public IReadOnlyList<TableTransactionAction> NewOpportunityActions(NewOrderOpportunity opportunity, TableEntity? stageStats)
+    {
+        var context = table.Context;
+        var now = clock.GetUtcNow();
+        var row = table.NewEntity(KeyRange.Key("opportunity", opportunity.Id));
+        row["Id"] = opportunity.Id;
+        row["Title"] = opportunity.Title;
+        row["AccountId"] = "";
+        row["AccountName"] = opportunity.CustomerName;
+        row["CustomerId"] = opportunity.CustomerId;
+        row["ContactId"] = "";
+        row["ContactName"] = "";
+        row["OwnerId"] = opportunity.OwnerId;
+        row["OwnerName"] = opportunity.OwnerName;
+        row["SolutionId"] = "";
+        row["StageId"] = opportunity.StageId;
+        row["ExpectedCloseDate"] = "";
+        row["Status"] = "open";
+        row["LostReason"] = "";
+        row["Origin"] = "sales-order";
+        row["OriginOrderId"] = opportunity.OrderId;
+        row["OriginOrderNumber"] = opportunity.OrderNumber;
+        row["Project"] = opportunity.Project;
+        row["TicketJson"] = JsonSerializer.Serialize(opportunity.Lines, JsonDefaults.Options);
+        row["TicketTotal"] = opportunity.TicketTotal;
+        row["SearchText"] = SearchText.Of(opportunity.Title, opportunity.CustomerName, opportunity.OwnerName, opportunity.Project);
+        row.StampCreated(context, now);
+
+        var card = table.NewEntity(KeyRange.Key("opp-stage", opportunity.StageId, opportunity.Id));
+        card["Id"] = opportunity.Id;
+        card["Title"] = opportunity.Title;
+        card["AccountId"] = "";
+        card["AccountName"] = opportunity.CustomerName;
+        card["OwnerId"] = opportunity.OwnerId;
+        card["OwnerName"] = opportunity.OwnerName;
+        card["TicketTotal"] = opportunity.TicketTotal;
+        card["Status"] = "open";
+        card["ExpectedCloseDate"] = "";
+        card["SearchText"] = row["SearchText"];
+
+        var stats = table.NewEntity(KeyRange.Key("opp-stage-stats", opportunity.StageId));
+        stats["Count"] = (stageStats?.GetInt64("Count") ?? 0) + 1;
+        stats["Total"] = (stageStats?.GetDecimal("Total") ?? 0) + opportunity.TicketTotal;
+        var statsAction = stageStats is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, stats)
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, stats, stageStats.ETag);
+
+        return
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, row),
+            new TableTransactionAction(TableTransactionActionType.Add, card),
+            statsAction,
+        ];
+    }
+
+    /// <summary>The rows of one generated task, for a batch; Add, so a task that exists fails the batch instead of doubling.</summary>
+    public IReadOnlyList<TableTransactionAction> NewGeneratedTaskActions(GeneratedTask task)
+    {
+        var now = clock.GetUtcNow();
+        var row = table.NewEntity(KeyRange.Key("task", task.Id));
+        row["Id"] = task.Id;
+        row["Subject"] = task.Subject;
+        row["OpportunityId"] = task.OpportunityId;
+        row["OrderId"] = task.OrderId;
+        row["OrderItemId"] = task.ItemId;
+        row["UnitIndex"] = task.UnitIndex;
+        row["AssigneeId"] = task.AssigneeId ?? "";
+        row["AssigneeName"] = task.AssigneeName ?? "";
+        row["DueDate"] = task.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        row["Status"] = "open";
+        row["SearchText"] = SearchText.Of(task.Subject, task.AssigneeName);
+        row.StampCreated(table.Context, now);
+
+        var byOpportunity = table.NewEntity(KeyRange.Key("task-opp", task.OpportunityId, task.Id));
+        byOpportunity["TaskId"] = task.Id;
+        byOpportunity["Status"] = "open";
+        var byOrder = table.NewEntity(KeyRange.Key("task-order", task.OrderId, task.ItemId, task.UnitIndex.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)));
+        byOrder["TaskId"] = task.Id;
+        byOrder["Status"] = "open";
+        return
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, row),
+            new TableTransactionAction(TableTransactionActionType.Add, byOpportunity),
+            new TableTransactionAction(TableTransactionActionType.Add, byOrder),
+        ];
+    }
+
+    private static CustomerRef ToCustomer(TableEntity row) => new(
+        row.GetString("Id") ?? row.RowKey["customer|".Length..],
+        row.GetString("LegalName") ?? "",
+        row.GetString("TradeName") ?? "",
+        row.GetString("TaxId") ?? "",
+        !string.Equals(row.GetString("Status"), "archived", StringComparison.Ordinal));
+
+    private static OrderCrmSettings ToOrderCrmSettings(TableEntity? row)
+    {
+        var defaults = OrderCrmSettings.Default;
+        if (row is null)
+        {
+            return defaults;
+        }
+
+        return new OrderCrmSettings(
+            row.GetBoolean("Enabled") ?? defaults.Enabled,
+            row.GetBoolean("DefaultGenerate") ?? defaults.DefaultGenerate,
+            NullIfEmpty(row.GetString("StageId")),
+            NullIfEmpty(row.GetString("OwnerId")),
+            NullIfEmpty(row.GetString("OwnerName")),
+            NullIfEmpty(row.GetString("TitlePattern")) ?? defaults.TitlePattern,
+            NullIfEmpty(row.GetString("TaskAssigneeId")),
+            NullIfEmpty(row.GetString("TaskAssigneeName")),
+            row.GetInt32("TaskDueDays") ?? defaults.TaskDueDays,
+            row.GetBoolean("ShowProjectAndContract") ?? defaults.ShowProjectAndContract);
+    }
+
+    private static IReadOnlyList<PipelineStage> ToStages(TableEntity? row)
+    {
+        var json = row?.GetString("StagesJson");
+        var stages = string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<List<PipelineStage>>(json, JsonDefaults.Options);
+        return stages is { Count: > 0 } ? stages.OrderBy(s => s.Order).ToList() : DefaultStages;
+    }
+
+    private static readonly IReadOnlyList<PipelineStage> DefaultStages =
+    [
+        new("prospeccao", "Prospecção", 1),
+        new("qualificacao", "Qualificação", 2),
+        new("proposta", "Proposta", 3),
+        new("negociacao", "Negociação", 4),
+        new("fechamento", "Fechamento", 5),
+    ];
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
