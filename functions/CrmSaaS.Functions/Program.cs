@@ -39,10 +39,7 @@ builder.Services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
 builder.Services.Configure<QueueDispatcherOptions>(builder.Configuration.GetSection("Queues"));
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-});
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 
 // Behind Azure's front end and the Functions host every request reaches the app from loopback; the client's address
 // is the right-most X-Forwarded-For entry, added by the front end (loopback proxies are trusted by default). Rate
