@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
+using CrmSaaS.Functions.Catalogue;
 using CrmSaaS.Functions.Common;
+using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Storage;
 
@@ -79,6 +81,39 @@ public sealed record OpportunityBadge(string Id, string Title, string Status, st
 /// </summary>
 public sealed class CrmReferences(TenantTable table)
 {
+    /// <summary>
+    /// The <c>ref|service|…</c> and <c>ref|product|…</c> rows of a document (quote, sales order, service order) for its
+    /// batch: the catalogue refuses to delete an item a document uses. Only what changed between
+    /// <paramref name="before"/> (null: new document) and <paramref name="after"/> (null: deleted) is written.
+    /// </summary>
+    public static IEnumerable<TableTransactionAction> CatalogueRefActions(
+        TenantTable table, IReadOnlyList<DocumentItem>? before, IReadOnlyList<DocumentItem>? after, string sourceKind, string sourceId, string sourceLabel)
+    {
+        foreach (var (kind, idOf) in CatalogueKinds)
+        {
+            var old = CatalogueIds(before, idOf);
+            var now = CatalogueIds(after, idOf);
+            if (before is not null && old.SetEquals(now))
+            {
+                continue;
+            }
+
+            foreach (var action in RecordConventions.RefActions(table, kind, old, now, sourceKind, sourceId, sourceLabel))
+            {
+                yield return action;
+            }
+        }
+    }
+
+    private static readonly (string Kind, Func<DocumentItem, string?> IdOf)[] CatalogueKinds =
+    [
+        (CatalogueStore.ServiceKind, i => i.ServiceId),
+        (CatalogueStore.ProductKind, i => i.ProductId),
+    ];
+
+    private static HashSet<string> CatalogueIds(IReadOnlyList<DocumentItem>? items, Func<DocumentItem, string?> idOf) =>
+        (items ?? []).Select(idOf).Where(Ids.IsWellFormed).Select(id => id!).ToHashSet(StringComparer.Ordinal);
+
     public async Task<CustomerRef?> GetCustomerAsync(string customerId, CancellationToken ct)
     {
         if (!Ids.IsWellFormed(customerId))
