@@ -10,7 +10,8 @@ namespace CrmSaaS.Functions.SalesOrders;
 /// <summary>
 /// The <c>order-events</c> step (Centrium "Integração Pedido de Venda X CRM"): for a confirmed order with "gerar
 /// oportunidade", creates the opportunity <c>ord-&lt;orderId&gt;</c> linked to the order and one task per unit of each
-/// service item.
+/// service item. The rows are built by the CRM features' own <see cref="OpportunityRows"/> and <see cref="TaskRows"/>, so
+/// the kanban (card, stage count and total), the Central de Tarefas and task completion treat them like any other.
 /// Why it is safe to run twice: every batch carries the order row, ETag-guarded, with each item's count of generated
 /// tasks (and the opportunity link), so the order and its tasks change together or not at all; a second run reads the
 /// order, finds nothing pending and writes nothing. Task ids are deterministic (<c>&lt;orderId&gt;-&lt;itemId&gt;-&lt;unit:D5&gt;</c>)
