@@ -128,14 +128,15 @@ public sealed class AccountStore(TenantTable table, CustomerStore customers, Aud
         return Account.From(row);
     }
 
-    /// <summary>Deletes an account no opportunity points at, with its contacts and its customer index row.</summary>
+    /// <summary>Deletes an account no opportunity uses (no <c>ref|account|</c> row), with its contacts and its customer index row.</summary>
     public async Task DeleteAsync(string id, ETag ifMatch, CancellationToken ct = default)
     {
         var row = await RequireRowAsync(id, ct);
         RecordConventions.EnsureCurrent(row, ifMatch);
-        if (await table.FirstOpportunityWhereAsync("AccountId", id, ct) is { } opportunity)
+        // Opportunities write ref|account|<id>|opportunity|<oppId> in their own batches: one single-row range read.
+        if (await table.FirstUnderAsync(RecordConventions.RefPrefix(EntityKind, id), ct) is { } reference)
         {
-            throw RecordConventions.InUse($"Esta conta tem a oportunidade \"{opportunity.GetString("Title")}\" e não pode ser excluída.");
+            throw RecordConventions.InUse($"Esta conta é usada na {reference.GetString("SourceLabel")} e não pode ser excluída.");
         }
 
         var contacts = new List<TableEntity>();

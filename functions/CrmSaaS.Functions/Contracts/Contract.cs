@@ -32,6 +32,9 @@ public sealed record Contract : StampedRecord
     public string? Notes { get; init; }
     public string? OpportunityId { get; init; }
 
+    /// <summary>The generating opportunity as it is now (filled on a single-contract read only).</summary>
+    public SalesOrders.OpportunityBadge? Opportunity { get; init; }
+
     public static Contract From(TableEntity row) => new Contract
     {
         Id = row.GetString("Id") ?? "",

@@ -35,7 +35,14 @@ public sealed class ContractStore(
     public async Task<Contract> GetAsync(string? id, CancellationToken ct = default) =>
         await FindAsync(id, ct) ?? throw AppException.NotFound(NotFoundDetail);
 
-    public async Task<Contract> CreateAsync(ContractRequest request, CancellationToken ct = default)
+    public Task<Contract> CreateAsync(ContractRequest request, CancellationToken ct = default) => CreateAsync(request, null, ct);
+
+    /// <summary>
+    /// Creates a contract; <paramref name="linked"/> adds rows of the caller to the same batch (the opportunity's
+    /// <c>doc-opp|</c> link when the "Faturamento" tab generates it), so the contract and its link exist together.
+    /// </summary>
+    public async Task<Contract> CreateAsync(
+        ContractRequest request, Func<Contract, IEnumerable<TableTransactionAction>>? linked, CancellationToken ct = default)
     {
         var (services, categories) = await ServiceLineLookup.LoadAsync(catalogue, request.Items, ct);
         var fields = ContractRules.Validate(request, services, categories);
@@ -59,8 +66,10 @@ public sealed class ContractStore(
             new(TableTransactionActionType.UpsertReplace, Index(row)),
         };
         actions.AddRange(RefActions(new HashSet<string>(), fields.Items, id, number));
-        actions.Add(audit.Entry(EntityKind, id, "created", $"nº {number}"));
-        await table.SubmitAsync(actions, ct);
+        actions.Add(audit.Entry(EntityKind, id, "created", fields.OpportunityId is null ? $"nº {number}" : $"nº {number}, gerado pela oportunidade"));
+        actions.AddRange(linked?.Invoke(Contract.From(row)) ?? []);
+        var etags = await table.SubmitAsync(actions, ct);
+        row.ETag = etags[0];
         return Contract.From(row);
     }
 

@@ -30,6 +30,8 @@ public sealed class CustomerStore(TenantTable table, AuditLog audit, TimeProvide
         ("site", "sites"),
         ("account-customer", "contas do CRM vinculadas a ele"),
         ("order-customer", "pedidos"),
+        ("quote-customer", "orçamentos"),
+        ("service-order-customer", "ordens de serviço"),
         ("receivable-customer", "contas a receber"),
         ("inventory-customer", "itens de inventário"),
         ("occurrence", "ocorrências"),

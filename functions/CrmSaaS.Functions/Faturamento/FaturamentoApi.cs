@@ -8,10 +8,11 @@ public static class FaturamentoApi
 {
     public static IEndpointRouteBuilder MapFaturamento(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/opportunities/{id}/faturamento").WithTags("Faturamento").RequireStaff();
-        group.MapGet("/", GetFaturamento).WithName(nameof(GetFaturamento));
-        group.MapPost("/customer", ChooseBillingCustomer).WithName(nameof(ChooseBillingCustomer)).RequireStaff(Roles.Sales, Roles.Finance);
-        group.MapPost("/generate", GenerateDocuments).WithName(nameof(GenerateDocuments)).RequireStaff(Roles.Sales, Roles.Finance);
+        // The group is the opportunity, not ".../faturamento": a group's own route would end with a slash.
+        var group = app.MapGroup("/api/opportunities/{id}").WithTags("Faturamento").RequireStaff();
+        group.MapGet("/faturamento", GetFaturamento).WithName(nameof(GetFaturamento));
+        group.MapPost("/faturamento/customer", ChooseBillingCustomer).WithName(nameof(ChooseBillingCustomer)).RequireStaff(Roles.Sales, Roles.Finance);
+        group.MapPost("/faturamento/generate", GenerateDocuments).WithName(nameof(GenerateDocuments)).RequireStaff(Roles.Sales, Roles.Finance);
         return app;
     }
 

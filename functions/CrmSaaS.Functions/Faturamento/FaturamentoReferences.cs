@@ -18,22 +18,11 @@ public sealed record AccountRef(
     string CustomerId,
     ETag ETag);
 
-public sealed record NewContract(
-    string CustomerId,
-    string CustomerName,
-    string Title,
-    DateOnly StartDate,
-    string Recurrence,
-    IReadOnlyList<DocumentItem> Items,
-    string OpportunityId);
-
-public sealed record CreatedContract(string Id, long Number, string Status, decimal Total, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// Faturamento's reads and writes on rows owned by the CRM records feature (accounts, customers, contracts), in the
 /// shapes of docs/data-model.md, kept in this one file so the owners' stores can replace each method.
 /// </summary>
-public sealed class FaturamentoReferences(TenantTable table, TenantCounters counters, AuditLog audit, TimeProvider clock)
+public sealed class FaturamentoReferences(TenantTable table, AuditLog audit, TimeProvider clock)
 {
     public async Task<AccountRef?> GetAccountAsync(string accountId, CancellationToken ct)
     {
@@ -108,44 +97,6 @@ public sealed class FaturamentoReferences(TenantTable table, TenantCounters coun
         return new CustomerRef(id, account.Name, account.Name, taxId.Value, true);
     }
 
-    /// <summary>A service contract (draft) with the opportunity's services, its number from the tenant's counter.</summary>
-    public async Task<CreatedContract> CreateContractAsync(NewContract contract, CancellationToken ct)
-    {
-        var number = await counters.NextAsync("contract", ct);
-        var now = clock.GetUtcNow();
-        var id = Ids.New(now);
-        var total = DocumentItemRules.Totals(contract.Items).Total;
-        var row = table.NewEntity(KeyRange.Key("contract", id));
-        row["Id"] = id;
-        row["Number"] = number;
-        row["CustomerId"] = contract.CustomerId;
-        row["CustomerName"] = contract.CustomerName;
-        row["Title"] = contract.Title;
-        row["StartDate"] = SalesOrder.FormatDate(contract.StartDate);
-        row["EndDate"] = "";
-        row["Recurrence"] = contract.Recurrence;
-        row["Status"] = "draft";
-        row["ItemsJson"] = JsonSerializer.Serialize(contract.Items, JsonDefaults.Options);
-        row["Total"] = total;
-        row["Notes"] = "";
-        row["OpportunityId"] = contract.OpportunityId;
-        row["SearchText"] = SearchText.Of(number.ToString(System.Globalization.CultureInfo.InvariantCulture), contract.Title, contract.CustomerName);
-        row.StampCreated(table.Context, now);
-        var byCustomer = table.NewEntity(KeyRange.Key("customer-contract", contract.CustomerId, id));
-        byCustomer["ContractId"] = id;
-        byCustomer["Number"] = number;
-        byCustomer["Title"] = contract.Title;
-        byCustomer["Status"] = "draft";
-        await table.SubmitAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.Add, row),
-            new TableTransactionAction(TableTransactionActionType.Add, byCustomer),
-            DocumentLinks.Upsert(table, contract.OpportunityId, DocumentLinks.Contract, id, number, "draft", ContractStatusLabel("draft"), total, contract.CustomerName, now),
-            audit.Entry("contract", id, "created", "Gerado pela oportunidade"),
-        ], ct);
-        return new CreatedContract(id, number, "draft", total, now);
-    }
-
     /// <summary>The live status of generated documents (a contract's status is changed by its own feature).</summary>
     public async Task<IReadOnlyDictionary<string, (string Status, string Label)>> DocumentStatusesAsync(
         IEnumerable<(string Kind, string Id)> documents, CancellationToken ct)
@@ -181,7 +132,7 @@ public sealed class FaturamentoReferences(TenantTable table, TenantCounters coun
         return result;
     }
 
-    private static string ContractStatusLabel(string status) => status switch
+    public static string ContractStatusLabel(string status) => status switch
     {
         "draft" => "Rascunho",
         "active" => "Ativo",

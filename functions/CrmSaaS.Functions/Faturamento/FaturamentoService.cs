@@ -1,7 +1,9 @@
 using CrmSaaS.Functions.Common;
+using CrmSaaS.Functions.Contracts;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.SalesOrders;
 using CrmSaaS.Functions.ServiceOrders;
+using CrmSaaS.Functions.Solutions;
 
 namespace CrmSaaS.Functions.Faturamento;
 
@@ -35,6 +37,7 @@ public sealed class FaturamentoService(
     FaturamentoReferences references,
     SalesOrderStore salesOrders,
     ServiceOrderStore serviceOrders,
+    ContractStore contracts,
     TimeProvider clock)
 {
     public const string OpportunityNotFound = "Oportunidade não encontrada.";
@@ -233,20 +236,25 @@ public sealed class FaturamentoService(
             order.Status.ToString(), order.StatusLabel, order.Totals.Total, order.CustomerName, order.CreatedAt);
     }
 
+    /// <summary>A draft service contract with the ticket's services, created by the contracts feature (its rows, refs and index).</summary>
     private async Task<GeneratedDocument> CreateContractAsync(
         OpportunityRef opportunity, CustomerRef customer, string? title, DateOnly startDate, string recurrence, CancellationToken ct)
     {
-        var inputs = FaturamentoRules.ItemsFor(DocumentLinks.Contract, opportunity.Lines);
-        var validation = new Validation();
-        var services = await crm.GetCatalogueAsync("service", inputs.Select(i => i.ServiceId), ct);
-        var items = DocumentItemRules.Build(inputs, [], services, new Dictionary<string, CatalogueEntry>(), validation, servicesOnly: true);
-        validation.ThrowIfInvalid();
-        var contract = await references.CreateContractAsync(
-            new NewContract(customer.Id, customer.LegalName, string.IsNullOrWhiteSpace(title) ? opportunity.Title : title.Trim(), startDate, recurrence, items, opportunity.Id),
-            ct);
+        var lines = FaturamentoRules.ItemsFor(DocumentLinks.Contract, opportunity.Lines)
+            .Select(i => new ServiceLineRequest(i.ServiceId, i.Description, null, i.Quantity, i.UnitPrice,
+                ServiceLineRules.DiscountKindValue(i.DiscountKind ?? DiscountKind.None), i.Discount))
+            .ToList();
+        var request = new ContractRequest(
+            customer.Id, string.IsNullOrWhiteSpace(title) ? opportunity.Title : title.Trim(), startDate, null, recurrence, lines, null, opportunity.Id);
+        var created = clock.GetUtcNow();
+        var contract = await contracts.CreateAsync(request, c =>
+        [
+            DocumentLinks.Upsert(table, opportunity.Id, DocumentLinks.Contract, c.Id, c.Number, c.Status,
+                FaturamentoReferences.ContractStatusLabel(c.Status), c.Total, customer.LegalName, created),
+        ], ct);
         return new GeneratedDocument(
             DocumentLinks.Contract, DocumentLinks.KindLabel(DocumentLinks.Contract), contract.Id, contract.Number,
-            contract.Status, "Rascunho", contract.Total, customer.LegalName, contract.CreatedAt);
+            contract.Status, FaturamentoReferences.ContractStatusLabel(contract.Status), contract.Total, customer.LegalName, created);
     }
 
     private async Task<OpportunityRef> LoadOpportunityAsync(string opportunityId, CancellationToken ct) =>

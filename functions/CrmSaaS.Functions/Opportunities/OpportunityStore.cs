@@ -127,26 +127,7 @@ public sealed class OpportunityStore(
             return (existing, false);
         }
 
-        var now = clock.GetUtcNow();
-        var opportunity = new Opportunity
-        {
-            Id = input.Id,
-            Title = Truncate(input.Title.Trim(), OpportunityRules.MaxTitleLength),
-            AccountId = input.AccountId,
-            AccountName = input.AccountName,
-            CustomerId = input.CustomerId,
-            OwnerId = input.OwnerId,
-            OwnerName = input.OwnerName,
-            StageId = input.StageId,
-            Status = OpportunityStatus.Open,
-            Origin = OpportunityOrigin.SalesOrder,
-            OriginOrderId = input.OriginOrderId,
-            OriginOrderNumber = input.OriginOrderNumber,
-            Project = input.Project,
-            Lines = input.Lines?.ToList() ?? [],
-            Version = 1,
-        };
-        StampCreated(opportunity, now);
+        var opportunity = OpportunityRows.Generated(input, table.Context, clock.GetUtcNow());
         try
         {
             await InsertAsync(opportunity, "Oportunidade gerada pelo pedido " + input.OriginOrderNumber, ct);
@@ -411,32 +392,11 @@ public sealed class OpportunityStore(
         }
     }
 
-    /// <summary>One batch: the opportunity, its index rows (moved when their key changes), the stage statistics, the audit row.</summary>
+    /// <summary>One batch: the opportunity, its index rows (moved when their key changes), the stage statistics, its ref rows, the audit row.</summary>
     private async Task CommitAsync(Opportunity? before, Opportunity? after, TableTransactionAction? auditRow, CancellationToken ct)
     {
-        var actions = new List<TableTransactionAction>();
-        if (after is null)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(Opportunity.Key(before!.Id)), before.StorageETag));
-        }
-        else
-        {
-            actions.Add(before is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, after.ToEntity(table))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, after.ToEntity(table), before.StorageETag));
-        }
-
-        var id = (after ?? before)!.Id;
-        IndexActions(actions, id, before?.StageId, after?.StageId, after, Opportunity.StageKey);
-        IndexActions(actions, id, before?.AccountId, after?.AccountId, after, Opportunity.AccountKey);
-
-        var deltas = OpportunityRules.StatsDelta(before?.Card(), after?.Card());
-        if (deltas.Count > 0)
-        {
-            var stats = await StageStatsRows.ReadAllAsync(table, ct);
-            actions.AddRange(StageStatsRows.Actions(table, deltas, stats));
-        }
-
+        var stats = OpportunityRows.StatsDeltas(before, after).Count > 0 ? await StageStatsRows.ReadAllAsync(table, ct) : null;
+        var actions = OpportunityRows.WriteActions(table, before, after, stats);
         if (auditRow is not null)
         {
             actions.Add(auditRow);
@@ -446,20 +406,6 @@ public sealed class OpportunityStore(
         if (after is not null)
         {
             after.StorageETag = etags[0];
-        }
-    }
-
-    private void IndexActions(
-        List<TableTransactionAction> actions, string id, string? beforePart, string? afterPart, Opportunity? after, Func<string, string, string> key)
-    {
-        if (!string.IsNullOrEmpty(beforePart) && beforePart != afterPart)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(key(beforePart, id))));
-        }
-
-        if (after is not null && !string.IsNullOrEmpty(afterPart))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, after.ToIndexEntity(table, key(afterPart, id))));
         }
     }
 
@@ -621,8 +567,6 @@ public sealed class OpportunityStore(
         logger.LogInformation("Opportunity batch lost a race (status {Status}, action {Index}); attempt {Attempt}", ex.Status, ex.FailedTransactionActionIndex, attempt);
         await Task.Delay(Random.Shared.Next(10, 40) * attempt, ct);
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     private static AppException NotFound() => AppException.NotFound("Oportunidade não encontrada.");
 }

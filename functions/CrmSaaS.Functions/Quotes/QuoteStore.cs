@@ -202,6 +202,7 @@ public sealed class QuoteStore(
             new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(Quote.RowKey(quote.Id)), quote.ETag),
             new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(KeyRange.Key("quote-recent", quote.RecentKey, quote.Id)), ETag.All),
             new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(KeyRange.Key("quote-customer", quote.CustomerId, quote.Id)), ETag.All),
+            .. CrmReferences.CatalogueRefActions(table, quote.Items, [], "quote", quote.Id, ""),
             audit.Entry("quote", quote.Id, "deleted", $"Orçamento nº {quote.Number}"),
         ], ct);
     }
@@ -281,6 +282,11 @@ public sealed class QuoteStore(
         {
             yield return new TableTransactionAction(
                 TableTransactionActionType.Delete, table.NewEntity(KeyRange.Key("quote-customer", previous.CustomerId, quote.Id)), ETag.All);
+        }
+
+        foreach (var reference in CrmReferences.CatalogueRefActions(table, previous?.Items, quote.Items, "quote", quote.Id, $"orçamento nº {quote.Number}"))
+        {
+            yield return reference;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
+using CrmSaaS.Functions.Catalogue;
 using CrmSaaS.Functions.Common;
+using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Storage;
 
@@ -72,47 +74,45 @@ public sealed record OpportunityRef(
 /// <summary>What a document shows about its opportunity: the opportunity's current state, read when the document is.</summary>
 public sealed record OpportunityBadge(string Id, string Title, string Status, string StageName);
 
-/// <summary>An opportunity created by the order → CRM step, in the row shape of docs/data-model.md.</summary>
-public sealed record NewOrderOpportunity(
-    string Id,
-    string Title,
-    string StageId,
-    string CustomerId,
-    string CustomerName,
-    string OwnerId,
-    string OwnerName,
-    string OrderId,
-    long OrderNumber,
-    string Project,
-    IReadOnlyList<TicketLine> Lines,
-    decimal TicketTotal);
-
-/// <summary>One per-unit task of an order's service item; its id is deterministic so a retried step cannot duplicate it.</summary>
-public sealed record GeneratedTask(
-    string OrderId,
-    string ItemId,
-    int UnitIndex,
-    string Subject,
-    string OpportunityId,
-    string? AssigneeId,
-    string? AssigneeName,
-    DateOnly? DueDate)
-{
-    public string Id => $"{OrderId}-{ItemId}-{UnitIndex:D5}";
-}
-
 /// <summary>
-/// Every read and write this feature does on rows owned by the CRM features (customers, catalogue, users, contracts,
-/// settings, opportunities, tasks), kept in this one file and written to the shapes of docs/data-model.md, so the
-/// owners' stores can replace each method without touching the sales code.
+/// Every read this feature does on rows owned by the CRM features (customers, catalogue, users, contracts, settings,
+/// opportunities), kept in this one file in the shapes of docs/data-model.md. Writes of CRM rows (the generated
+/// opportunity and tasks) go through the owners' row builders (<c>OpportunityRows</c>, <c>TaskRows</c>).
 /// </summary>
-public sealed class CrmReferences(TenantTable table, TimeProvider clock)
+public sealed class CrmReferences(TenantTable table)
 {
-    /// <summary>Rows a generated task writes: the task and its two index rows (by opportunity, by order item unit).</summary>
-    public const int RowsPerGeneratedTask = 3;
+    /// <summary>
+    /// The <c>ref|service|…</c> and <c>ref|product|…</c> rows of a document (quote, sales order, service order) for its
+    /// batch: the catalogue refuses to delete an item a document uses. Only what changed between
+    /// <paramref name="before"/> (null: new document) and <paramref name="after"/> (null: deleted) is written.
+    /// </summary>
+    public static IEnumerable<TableTransactionAction> CatalogueRefActions(
+        TenantTable table, IReadOnlyList<DocumentItem>? before, IReadOnlyList<DocumentItem>? after, string sourceKind, string sourceId, string sourceLabel)
+    {
+        foreach (var (kind, idOf) in CatalogueKinds)
+        {
+            var old = CatalogueIds(before, idOf);
+            var now = CatalogueIds(after, idOf);
+            if (before is not null && old.SetEquals(now))
+            {
+                continue;
+            }
 
-    /// <summary>Rows <see cref="NewOpportunityActions"/> writes: opportunity, kanban card, stage stats.</summary>
-    public const int RowsPerNewOpportunity = 3;
+            foreach (var action in RecordConventions.RefActions(table, kind, old, now, sourceKind, sourceId, sourceLabel))
+            {
+                yield return action;
+            }
+        }
+    }
+
+    private static readonly (string Kind, Func<DocumentItem, string?> IdOf)[] CatalogueKinds =
+    [
+        (CatalogueStore.ServiceKind, i => i.ServiceId),
+        (CatalogueStore.ProductKind, i => i.ProductId),
+    ];
+
+    private static HashSet<string> CatalogueIds(IReadOnlyList<DocumentItem>? items, Func<DocumentItem, string?> idOf) =>
+        (items ?? []).Select(idOf).Where(Ids.IsWellFormed).Select(id => id!).ToHashSet(StringComparer.Ordinal);
 
     public async Task<CustomerRef?> GetCustomerAsync(string customerId, CancellationToken ct)
     {
@@ -256,101 +256,6 @@ public sealed class CrmReferences(TenantTable table, TimeProvider clock)
 
     public async Task<bool> OpportunityExistsAsync(string opportunityId, CancellationToken ct) =>
         Ids.IsWellFormed(opportunityId) && await table.GetAsync(KeyRange.Key("opportunity", opportunityId), ["RowKey"], ct) is not null;
-
-    /// <summary>The kanban counters of one stage, read with their ETag so the creation batch can update them safely.</summary>
-    public Task<TableEntity?> GetStageStatsAsync(string stageId, CancellationToken ct) =>
-        table.GetAsync(KeyRange.Key("opp-stage-stats", stageId), ct);
-
-    /// <summary>
-    /// The rows of a new opportunity, for a batch: the opportunity (Add: a second creation fails the whole batch), its
-    /// kanban card and its stage's counters (ETag-guarded, so a concurrent change fails the batch instead of losing a count).
-    /// </summary>
-    public IReadOnlyList<TableTransactionAction> NewOpportunityActions(NewOrderOpportunity opportunity, TableEntity? stageStats)
-    {
-        var context = table.Context;
-        var now = clock.GetUtcNow();
-        var row = table.NewEntity(KeyRange.Key("opportunity", opportunity.Id));
-        row["Id"] = opportunity.Id;
-        row["Title"] = opportunity.Title;
-        row["AccountId"] = "";
-        row["AccountName"] = opportunity.CustomerName;
-        row["CustomerId"] = opportunity.CustomerId;
-        row["ContactId"] = "";
-        row["ContactName"] = "";
-        row["OwnerId"] = opportunity.OwnerId;
-        row["OwnerName"] = opportunity.OwnerName;
-        row["SolutionId"] = "";
-        row["StageId"] = opportunity.StageId;
-        row["ExpectedCloseDate"] = "";
-        row["Status"] = "open";
-        row["LostReason"] = "";
-        row["Origin"] = "sales-order";
-        row["OriginOrderId"] = opportunity.OrderId;
-        row["OriginOrderNumber"] = opportunity.OrderNumber;
-        row["Project"] = opportunity.Project;
-        row["TicketJson"] = JsonSerializer.Serialize(opportunity.Lines, JsonDefaults.Options);
-        row["TicketTotal"] = opportunity.TicketTotal;
-        row["SearchText"] = SearchText.Of(opportunity.Title, opportunity.CustomerName, opportunity.OwnerName, opportunity.Project);
-        row.StampCreated(context, now);
-
-        var card = table.NewEntity(KeyRange.Key("opp-stage", opportunity.StageId, opportunity.Id));
-        card["Id"] = opportunity.Id;
-        card["Title"] = opportunity.Title;
-        card["AccountId"] = "";
-        card["AccountName"] = opportunity.CustomerName;
-        card["OwnerId"] = opportunity.OwnerId;
-        card["OwnerName"] = opportunity.OwnerName;
-        card["TicketTotal"] = opportunity.TicketTotal;
-        card["Status"] = "open";
-        card["ExpectedCloseDate"] = "";
-        card["SearchText"] = row["SearchText"];
-
-        var stats = table.NewEntity(KeyRange.Key("opp-stage-stats", opportunity.StageId));
-        stats["Count"] = (stageStats?.GetInt64("Count") ?? 0) + 1;
-        stats["Total"] = (stageStats?.GetDecimal("Total") ?? 0) + opportunity.TicketTotal;
-        var statsAction = stageStats is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, stats)
-            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, stats, stageStats.ETag);
-
-        return
-        [
-            new TableTransactionAction(TableTransactionActionType.Add, row),
-            new TableTransactionAction(TableTransactionActionType.Add, card),
-            statsAction,
-        ];
-    }
-
-    /// <summary>The rows of one generated task, for a batch; Add, so a task that exists fails the batch instead of doubling.</summary>
-    public IReadOnlyList<TableTransactionAction> NewGeneratedTaskActions(GeneratedTask task)
-    {
-        var now = clock.GetUtcNow();
-        var row = table.NewEntity(KeyRange.Key("task", task.Id));
-        row["Id"] = task.Id;
-        row["Subject"] = task.Subject;
-        row["OpportunityId"] = task.OpportunityId;
-        row["OrderId"] = task.OrderId;
-        row["OrderItemId"] = task.ItemId;
-        row["UnitIndex"] = task.UnitIndex;
-        row["AssigneeId"] = task.AssigneeId ?? "";
-        row["AssigneeName"] = task.AssigneeName ?? "";
-        row["DueDate"] = task.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        row["Status"] = "open";
-        row["SearchText"] = SearchText.Of(task.Subject, task.AssigneeName);
-        row.StampCreated(table.Context, now);
-
-        var byOpportunity = table.NewEntity(KeyRange.Key("task-opp", task.OpportunityId, task.Id));
-        byOpportunity["TaskId"] = task.Id;
-        byOpportunity["Status"] = "open";
-        var byOrder = table.NewEntity(KeyRange.Key("task-order", task.OrderId, task.ItemId, task.UnitIndex.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)));
-        byOrder["TaskId"] = task.Id;
-        byOrder["Status"] = "open";
-        return
-        [
-            new TableTransactionAction(TableTransactionActionType.Add, row),
-            new TableTransactionAction(TableTransactionActionType.Add, byOpportunity),
-            new TableTransactionAction(TableTransactionActionType.Add, byOrder),
-        ];
-    }
 
     private static CustomerRef ToCustomer(TableEntity row) => new(
         row.GetString("Id") ?? row.RowKey["customer|".Length..],

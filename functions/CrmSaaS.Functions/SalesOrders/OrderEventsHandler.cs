@@ -1,6 +1,8 @@
 using Azure;
 using CrmSaaS.Functions.Common;
+using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Tasks;
 using CrmSaaS.Storage;
 
 namespace CrmSaaS.Functions.SalesOrders;
@@ -8,7 +10,8 @@ namespace CrmSaaS.Functions.SalesOrders;
 /// <summary>
 /// The <c>order-events</c> step (Centrium "Integração Pedido de Venda X CRM"): for a confirmed order with "gerar
 /// oportunidade", creates the opportunity <c>ord-&lt;orderId&gt;</c> linked to the order and one task per unit of each
-/// service item.
+/// service item. The rows are built by the CRM features' own <see cref="OpportunityRows"/> and <see cref="TaskRows"/>, so
+/// the kanban (card, stage count and total), the Central de Tarefas and task completion treat them like any other.
 /// Why it is safe to run twice: every batch carries the order row, ETag-guarded, with each item's count of generated
 /// tasks (and the opportunity link), so the order and its tasks change together or not at all; a second run reads the
 /// order, finds nothing pending and writes nothing. Task ids are deterministic (<c>&lt;orderId&gt;-&lt;itemId&gt;-&lt;unit:D5&gt;</c>)
@@ -29,6 +32,9 @@ public sealed class OrderEventsHandler(
     public const int MaxBatchesPerRun = 20;
 
     private const int Attempts = 4;
+
+    /// <summary>The order's list rows (<c>order-recent|</c>, <c>order-customer|</c>): the first two of its index actions.</summary>
+    private const int ListRows = 2;
 
     public string FunctionName => "OrderEvents";
 
@@ -83,23 +89,33 @@ public sealed class OrderEventsHandler(
 
         var creating = order.OpportunityId.Length == 0;
         var opportunityId = creating ? "ord-" + order.Id : order.OpportunityId;
+        var now = clock.GetUtcNow();
         var firstActions = new List<TableTransactionAction>();
+        string opportunityTitle;
         if (creating)
         {
             var stageId = stages.Any(s => s.Id == settings.StageId) ? settings.StageId! : stages[0].Id;
-            var stats = await crm.GetStageStatsAsync(stageId, ct);
-            firstActions.AddRange(crm.NewOpportunityActions(NewOpportunity(order, opportunityId, stageId, settings), stats));
+            var opportunity = OpportunityRows.Generated(NewOpportunity(order, opportunityId, stageId, settings), table.Context, now);
+            var stats = await StageStatsRows.ReadAllAsync(table, ct);
+            firstActions.AddRange(OpportunityRows.WriteActions(table, null, opportunity, stats));
             firstActions.Add(orders.DocumentLinkAction(order with { OpportunityId = opportunityId }));
-            firstActions.Add(audit.Entry("order", order.Id, "opportunity-generated", opportunityId));
+            firstActions.Add(audit.Entry("opportunity", opportunityId, "created", $"Oportunidade gerada pelo pedido {order.Number}"));
+            opportunityTitle = opportunity.Title;
+        }
+        else
+        {
+            opportunityTitle = (await crm.GetOpportunityAsync(opportunityId, ct))?.Title ?? "";
         }
 
-        var today = BrazilFormat.TodayInSaoPaulo(clock.GetUtcNow());
-        var pending = new Queue<GeneratedTask>(OrderCrmRules.PendingUnits(order.Items).Select(p => new GeneratedTask(
+        var today = BrazilFormat.TodayInSaoPaulo(now);
+        var pending = new Queue<NewGeneratedTask>(OrderCrmRules.PendingUnits(order.Items).Select(p => new NewGeneratedTask(
             order.Id,
+            order.Number,
             p.Item.Id,
             p.UnitIndex,
             p.Item.Description,
             opportunityId,
+            opportunityTitle,
             settings.TaskAssigneeId,
             settings.TaskAssigneeName,
             today.AddDays(settings.TaskDueDays))));
@@ -107,6 +123,7 @@ public sealed class OrderEventsHandler(
         var etag = order.ETag;
         var items = order.Items;
         var batches = 0;
+        var listRowsPending = creating;
         while (firstActions.Count > 0 || pending.Count > 0)
         {
             if (batches == MaxBatchesPerRun)
@@ -120,14 +137,22 @@ public sealed class OrderEventsHandler(
             var actions = new List<TableTransactionAction>(firstActions);
             firstActions.Clear();
             var upTo = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (pending.Count > 0 && 1 + actions.Count + CrmReferences.RowsPerGeneratedTask <= MaxBatchOperations)
+            while (pending.Count > 0 && 1 + actions.Count + TaskRows.PerGeneratedTask <= MaxBatchOperations)
             {
                 var task = pending.Dequeue();
-                actions.AddRange(crm.NewGeneratedTaskActions(task));
-                upTo[task.ItemId] = task.UnitIndex;
+                actions.AddRange(TaskRows.WriteActions(table, null, TaskRows.Generated(task, table.Context, now)));
+                upTo[task.OrderItemId] = task.UnitIndex;
             }
 
             items = OrderCrmRules.MarkGenerated(items, upTo);
+            var linked = order with { OpportunityId = opportunityId, Items = items };
+            if (listRowsPending && pending.Count == 0 && 1 + actions.Count + ListRows <= MaxBatchOperations)
+            {
+                // The order's list rows show its opportunity; a batch full of tasks leaves them for the order's next change.
+                actions.AddRange(orders.IndexActions(linked, order).Take(ListRows));
+                listRowsPending = false;
+            }
+
             var orderUpdate = table.NewEntity(SalesOrder.RowKey(order.Id));
             orderUpdate["ItemsJson"] = DocumentItemRules.Serialize(items);
             orderUpdate["OpportunityId"] = opportunityId;
@@ -140,35 +165,36 @@ public sealed class OrderEventsHandler(
         logger.LogInformation("Order {OrderId}: opportunity {OpportunityId} and tasks generated in {Batches} batch(es)", order.Id, opportunityId, batches);
     }
 
-    private static NewOrderOpportunity NewOpportunity(SalesOrder order, string opportunityId, string stageId, OrderCrmSettings settings)
+    /// <summary>The opportunity of an order: its customer, its salesperson (or the settings' owner) and its items as the ticket.</summary>
+    public static GeneratedOpportunity NewOpportunity(SalesOrder order, string opportunityId, string stageId, OrderCrmSettings settings)
     {
-        var lines = order.Items.Select(i => new TicketLine
-        {
-            Id = i.Id,
-            Kind = i.Kind,
-            ServiceId = i.ServiceId,
-            ProductId = i.ProductId,
-            Description = i.Description,
-            Quantity = i.Quantity,
-            UnitPrice = i.UnitPrice,
-            DiscountKind = i.DiscountKind,
-            Discount = i.Discount,
-            Gross = i.Gross,
-            DiscountAmount = i.DiscountAmount,
-            Total = i.Total,
-        }).ToList();
-        return new NewOrderOpportunity(
+        var lines = order.Items.Select(i => new Opportunities.TicketLine(
+            i.Id,
+            i.Kind == ItemKind.Service ? TicketLineKind.Service : TicketLineKind.Product,
+            i.ServiceId,
+            i.ProductId,
+            i.Description,
+            null,
+            null,
+            i.Quantity,
+            i.UnitPrice,
+            i.DiscountKind,
+            i.Discount,
+            i.Gross,
+            i.DiscountAmount,
+            i.Total)).ToList();
+        return new GeneratedOpportunity(
             opportunityId,
             OrderCrmRules.OpportunityTitle(settings.TitlePattern, order.Number, order.CustomerName, order.Project),
-            stageId,
-            order.CustomerId,
+            null,
             order.CustomerName,
+            order.CustomerId,
             settings.OwnerId ?? order.SalespersonId,
             settings.OwnerId is null ? order.SalespersonName : settings.OwnerName ?? "",
+            stageId,
             order.Id,
             order.Number,
             order.Project,
-            lines,
-            order.Totals.Total);
+            lines);
     }
 }

@@ -370,6 +370,11 @@ public sealed class SalesOrderStore(
         {
             yield return DocumentLinkAction(order);
         }
+
+        foreach (var reference in CrmReferences.CatalogueRefActions(table, previous?.Items, order.Items, "order", order.Id, $"pedido nº {order.Number}"))
+        {
+            yield return reference;
+        }
     }
 
     /// <summary>The <c>doc-opp|&lt;oppId&gt;|sales-order|&lt;id&gt;</c> row through which the opportunity lists this order.</summary>

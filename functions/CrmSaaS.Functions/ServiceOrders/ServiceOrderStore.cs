@@ -233,6 +233,11 @@ public sealed class ServiceOrderStore(
                 order.CustomerName,
                 order.CreatedAt);
         }
+
+        foreach (var reference in CrmReferences.CatalogueRefActions(table, previous?.Items, order.Items, "service-order", order.Id, $"ordem de serviço nº {order.Number}"))
+        {
+            yield return reference;
+        }
     }
 
     private async Task<ServiceOrder> SaveAsync(

@@ -101,10 +101,10 @@ public sealed class SolutionStore(TenantTable table, CatalogueStore catalogue, A
     {
         var row = await RequireRowAsync(id, ct);
         RecordConventions.EnsureCurrent(row, ifMatch);
-        if (await table.FirstOpportunityWhereAsync("SolutionId", id, ct) is { } opportunity)
+        if (await table.FirstUnderAsync(RecordConventions.RefPrefix(EntityKind, id), ct) is { } reference)
         {
             throw RecordConventions.InUse(
-                $"Esta solução foi usada na oportunidade \"{opportunity.GetString("Title")}\" e não pode ser excluída. Desative-a (ativa = não) para que não seja mais oferecida.");
+                $"Esta solução foi usada na {reference.GetString("SourceLabel")} e não pode ser excluída. Desative-a (ativa = não) para que não seja mais oferecida.");
         }
 
         var oldServices = ServiceLineRules.ServiceIds(ServiceLineRules.FromJson(row.GetString("LinesJson")));

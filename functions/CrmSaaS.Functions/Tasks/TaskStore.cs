@@ -209,8 +209,7 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
             var actions = new List<TableTransactionAction>();
             foreach (var input in chunk)
             {
-                var task = NewGenerated(input, now);
-                actions.AddRange(WriteActions(null, task));
+                actions.AddRange(TaskRows.WriteActions(table, null, TaskRows.Generated(input, table.Context, now)));
             }
 
             try
@@ -269,28 +268,6 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
         }
     }
 
-    private CrmTask NewGenerated(NewGeneratedTask input, DateTimeOffset now)
-    {
-        var task = new CrmTask
-        {
-            Id = CrmTask.GeneratedId(input.OrderId, input.OrderItemId, input.UnitIndex),
-            Subject = Truncate(input.Subject.Trim(), TaskRules.MaxSubjectLength),
-            OpportunityId = input.OpportunityId,
-            OpportunityTitle = input.OpportunityTitle,
-            OrderId = input.OrderId,
-            OrderNumber = input.OrderNumber,
-            OrderItemId = input.OrderItemId,
-            UnitIndex = input.UnitIndex,
-            AssigneeId = NullIfBlank(input.AssigneeId),
-            AssigneeName = NullIfBlank(input.AssigneeName),
-            DueDate = input.DueDate,
-            Origin = CrmTaskOrigin.SalesOrder,
-            Version = 1,
-        };
-        StampCreated(task, now);
-        return task;
-    }
-
     private async Task<CrmTask> MutateAsync(string id, ETag ifMatch, Func<CrmTask, Task<TableTransactionAction?>> change, CancellationToken ct)
     {
         var before = await GetAsync(id, ct);
@@ -308,7 +285,7 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
 
     private async Task CommitAsync(CrmTask? before, CrmTask? after, TableTransactionAction? auditRow, CancellationToken ct)
     {
-        var actions = WriteActions(before, after);
+        var actions = TaskRows.WriteActions(table, before, after);
         if (auditRow is not null)
         {
             actions.Add(auditRow);
@@ -319,47 +296,6 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
         {
             after.StorageETag = etags[0];
         }
-    }
-
-    /// <summary>The task row first, then its index rows (moved when the opportunity changes).</summary>
-    private List<TableTransactionAction> WriteActions(CrmTask? before, CrmTask? after)
-    {
-        var actions = new List<TableTransactionAction>();
-        var task = (after ?? before)!;
-        if (after is null)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(CrmTask.Key(task.Id)), before!.StorageETag));
-        }
-        else
-        {
-            actions.Add(before is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, after.ToEntity(table))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, after.ToEntity(table), before.StorageETag));
-        }
-
-        if (before?.OpportunityId is { } oldOpportunity && oldOpportunity != after?.OpportunityId)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(CrmTask.OpportunityKey(oldOpportunity, task.Id))));
-        }
-
-        if (after?.OpportunityId is { } opportunityId)
-        {
-            // A generated task's index rows are new with the task (Add: a duplicate fails the batch instead of overwriting).
-            actions.Add(new TableTransactionAction(
-                before is null ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace,
-                after.ToIndexEntity(table, CrmTask.OpportunityKey(opportunityId, task.Id))));
-        }
-
-        if (task is { OrderId: { } orderId, OrderItemId: { } itemId, UnitIndex: { } unit })
-        {
-            var key = CrmTask.OrderKey(orderId, itemId, unit);
-            actions.Add(after is null
-                ? new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(key))
-                : new TableTransactionAction(
-                    before is null ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace, after.ToIndexEntity(table, key)));
-        }
-
-        return actions;
     }
 
     private async Task<(string Id, string Title)?> ResolveOpportunityAsync(string? opportunityId, Validation validation, CancellationToken ct)
@@ -408,8 +344,6 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
     public DateOnly Today() => BrazilFormat.TodayInSaoPaulo(clock.GetUtcNow());
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     private static AppException NotFound() => AppException.NotFound("Tarefa não encontrada.");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CrmSaaS.Functions.Accounts;
 using CrmSaaS.Functions.Common;
 using CrmSaaS.Functions.Customers;
@@ -144,12 +145,16 @@ public sealed class AccountsApiTests(CrmApp app) : IClassFixture<CrmApp>
         var contact = await (await admin.PostAsJsonAsync($"/api/accounts/{idle.Id}/contacts", new { name = "Carla" }, JsonDefaults.Options))
             .ReadAsync<AccountContact>(HttpStatusCode.Created);
 
-        // An opportunity of the pipeline feature, by its documented shape.
-        await app.UpsertRowAsync(tenant, "opportunity|" + Ids.New(),
-            new Dictionary<string, object?> { ["Title"] = "Renovação 2026", ["AccountId"] = busy.Id, ["Status"] = "open" });
+        var opportunity = await (await admin.PostAsJsonAsync("/api/opportunities", new { title = "Renovação 2026", accountId = busy.Id }, JsonDefaults.Options))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
 
         (await (await admin.DeleteIfMatchAsync($"/api/accounts/{busy.Id}", busy.Etag)).ShouldBeProblemAsync(HttpStatusCode.Conflict, RecordConventions.InUseCode))
-            .GetProperty("detail").GetString().ShouldBe("Esta conta tem a oportunidade \"Renovação 2026\" e não pode ser excluída.");
+            .GetProperty("detail").GetString().ShouldBe("Esta conta é usada na oportunidade \"Renovação 2026\" e não pode ser excluída.");
+
+        // The opportunity's own batch removes its reference: once it is gone the account can go too.
+        await (await admin.DeleteIfMatchAsync($"/api/opportunities/{opportunity.GetProperty("id").GetString()}", opportunity.GetProperty("etag").GetString()))
+            .ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await admin.DeleteIfMatchAsync($"/api/accounts/{busy.Id}", busy.Etag)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
 
         await (await admin.DeleteIfMatchAsync($"/api/accounts/{idle.Id}", null)).ShouldBeProblemAsync((HttpStatusCode)428, ETags.PreconditionRequired);
         await (await admin.DeleteIfMatchAsync($"/api/accounts/{idle.Id}", idle.Etag)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);

@@ -85,6 +85,20 @@ public sealed class FaturamentoApiTests(CrmApp app) : IClassFixture<CrmApp>
         contract.GetString("Status").ShouldBe("draft");
         (await seed.RowsAsync($"customer-contract|{customerId}|")).Count.ShouldBe(1);
         (await seed.RowsAsync($"doc-opp|{arranged.OpportunityId}|")).Count.ShouldBe(3);
+
+        // The contract is the contracts feature's own: listed for its customer, its services in use, and it shows the opportunity's status.
+        var contractId = created[2].GetProperty("id").GetString()!;
+        var shownContract = await (await seed.Admin.GetAsync($"/api/contracts/{contractId}")).ReadAsync<JsonElement>();
+        shownContract.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("description").GetString()).ShouldBe(["Implantação do ERP", "Treinamento da equipe"]);
+        shownContract.GetProperty("total").GetDecimal().ShouldBe(5850m);
+        shownContract.GetProperty("opportunity").GetProperty("stageName").GetString().ShouldBe("Negociação");
+        var customerContracts = await (await seed.Admin.GetAsync($"/api/customers/{customerId}/contracts")).ReadAsync<JsonElement>();
+        customerContracts.GetProperty("items")[0].GetProperty("title").GetString().ShouldBe("ERP Rápido Sul");
+        (await seed.RowAsync($"ref|service|{arranged.ServiceId}|contract|{contractId}")).ShouldNotBeNull();
+
+        await seed.SetOpportunityStatusAsync(arranged.OpportunityId, "won", "negociacao");
+        var afterWin = await (await seed.Admin.GetAsync($"/api/contracts/{contractId}")).ReadAsync<JsonElement>();
+        afterWin.GetProperty("opportunity").GetProperty("status").GetString().ShouldBe("won");
     }
 
     [Fact]

@@ -297,4 +297,72 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         shown.GetProperty("opportunity").GetProperty("title").GetString()!.ShouldStartWith("Pedido ");
         (await seed.RowsAsync($"task-order|{orderId}|")).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_generated_opportunity_and_its_tasks_work_in_the_kanban_and_the_central_de_tarefas_like_ones_made_in_the_ui()
+    {
+        var (seed, customerId, services, productId, assigneeId) = await ArrangeAsync();
+        var admin = seed.Admin;
+        var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [3, 2, 1]));
+        var orderId = order.GetProperty("id").GetString()!;
+        await PostAsync(admin, $"/api/sales-orders/{orderId}/confirm", order.GetProperty("etag").GetString()!);
+        (await app.DrainQueuesAsync()).ShouldBe(1);
+        var shown = await (await admin.GetAsync($"/api/sales-orders/{orderId}")).ReadAsync<JsonElement>();
+        var orderTotal = shown.GetProperty("totals").GetProperty("total").GetDecimal();
+        var opportunityId = "ord-" + orderId;
+
+        var board = await (await admin.GetAsync("/api/opportunities/kanban")).ReadAsync<JsonElement>();
+        var column = board.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "proposta");
+        column.GetProperty("count").GetInt32().ShouldBe(1);
+        column.GetProperty("total").GetDecimal().ShouldBe(orderTotal);
+        var card = column.GetProperty("items").EnumerateArray().Single();
+        card.GetProperty("id").GetString().ShouldBe(opportunityId);
+        card.GetProperty("ticketTotal").GetDecimal().ShouldBe(orderTotal);
+
+        var opportunity = await (await admin.GetAsync($"/api/opportunities/{opportunityId}")).ReadAsync<JsonElement>();
+        opportunity.GetProperty("origin").GetString().ShouldBe("sales-order");
+        opportunity.GetProperty("originOrderId").GetString().ShouldBe(orderId);
+        opportunity.GetProperty("customerId").GetString().ShouldBe(customerId);
+        opportunity.GetProperty("etag").GetString().ShouldBe(card.GetProperty("etag").GetString(), "the card and the record carry the same version");
+        opportunity.GetProperty("ticket").GetProperty("lines").GetArrayLength().ShouldBe(4);
+
+        var listed = await (await admin.GetAsync("/api/sales-orders")).ReadAsync<JsonElement>();
+        listed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == orderId)
+            .GetProperty("opportunityId").GetString().ShouldBe(opportunityId, "the order list links the generated opportunity");
+
+        var byOrder = await (await admin.GetAsync($"/api/tasks?orderId={orderId}&pageSize=50")).ReadAsync<JsonElement>();
+        var tasks = byOrder.GetProperty("items").EnumerateArray().ToList();
+        tasks.Count.ShouldBe(6);
+        tasks.ShouldAllBe(t => t.GetProperty("opportunityId").GetString() == opportunityId
+            && t.GetProperty("opportunityTitle").GetString() == opportunity.GetProperty("title").GetString()
+            && t.GetProperty("orderNumber").GetInt64() == shown.GetProperty("number").GetInt64()
+            && t.GetProperty("assigneeId").GetString() == assigneeId
+            && t.GetProperty("origin").GetString() == "sales-order"
+            && t.GetProperty("status").GetString() == "open");
+        tasks.Select(t => t.GetProperty("subject").GetString()).ShouldBe(
+            ["Instalação de câmera", "Instalação de câmera", "Instalação de câmera", "Configuração de DVR", "Configuração de DVR", "Treinamento de porteiros"],
+            ignoreOrder: true);
+
+        foreach (var task in tasks.Where(t => t.GetProperty("subject").GetString() == "Instalação de câmera").Take(2))
+        {
+            var done = await PostAsync(admin, $"/api/tasks/{task.GetProperty("id").GetString()}/complete", task.GetProperty("etag").GetString()!);
+            done.GetProperty("status").GetString().ShouldBe("done");
+            done.GetProperty("completedBy").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+
+        var doneByOrder = await (await admin.GetAsync($"/api/tasks?orderId={orderId}&status=done")).ReadAsync<JsonElement>();
+        doneByOrder.GetProperty("items").GetArrayLength().ShouldBe(2);
+        var openOfOpportunity = await (await admin.GetAsync($"/api/tasks?opportunityId={opportunityId}&status=open")).ReadAsync<JsonElement>();
+        openOfOpportunity.GetProperty("items").GetArrayLength().ShouldBe(4);
+        var byAssignee = await (await admin.GetAsync($"/api/tasks?assigneeId={assigneeId}&status=open")).ReadAsync<JsonElement>();
+        byAssignee.GetProperty("items").GetArrayLength().ShouldBe(4);
+        var ofOpportunity = await (await admin.GetAsync($"/api/opportunities/{opportunityId}/tasks")).ReadAsync<JsonElement>();
+        ofOpportunity.GetProperty("items").GetArrayLength().ShouldBe(6);
+
+        var moved = await PostAsync(admin, $"/api/opportunities/{opportunityId}/move", card.GetProperty("etag").GetString()!, new { stageId = "negociacao" });
+        moved.GetProperty("stageId").GetString().ShouldBe("negociacao");
+        var after = await (await admin.GetAsync("/api/opportunities/kanban")).ReadAsync<JsonElement>();
+        after.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "proposta").GetProperty("count").GetInt32().ShouldBe(0);
+        after.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "negociacao").GetProperty("total").GetDecimal().ShouldBe(orderTotal);
+    }
 }

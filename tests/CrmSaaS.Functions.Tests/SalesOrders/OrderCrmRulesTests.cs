@@ -93,6 +93,6 @@ public sealed class OrderCrmRulesTests
     [Fact]
     public void Generated_task_ids_are_deterministic()
     {
-        new GeneratedTask("01ORDER", "ITEM0001", 7, "Instalação", "ord-01ORDER", null, null, null).Id.ShouldBe("01ORDER-ITEM0001-00007");
+        CrmSaaS.Functions.Tasks.CrmTask.GeneratedId("01ORDER", "ITEM0001", 7).ShouldBe("01ORDER-ITEM0001-00007");
     }
 }

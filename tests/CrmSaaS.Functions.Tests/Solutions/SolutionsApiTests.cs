@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Solutions;
@@ -106,12 +107,14 @@ public sealed class SolutionsApiTests(CrmApp app) : IClassFixture<CrmApp>
         var solution = await admin.CreateSolutionAsync("Implantação", new { serviceId = service.Id, quantity = 1m });
         var unused = await admin.CreateSolutionAsync("Nunca usada", new { serviceId = service.Id, quantity = 1m });
 
-        // An opportunity of the pipeline feature, by its documented shape.
-        await app.UpsertRowAsync(tenant, "opportunity|" + Ids.New(),
-            new Dictionary<string, object?> { ["Title"] = "Implantação Alfa", ["SolutionId"] = solution.Id, ["AccountId"] = Ids.New() });
+        var account = await admin.CreateAccountAsync("Conta Alfa");
+        var opportunity = await (await admin.PostAsJsonAsync("/api/opportunities",
+            new { title = "Implantação Alfa", accountId = account.Id, solutionId = solution.Id }, JsonDefaults.Options)).ReadAsync<JsonElement>(HttpStatusCode.Created);
 
         (await (await admin.DeleteIfMatchAsync($"/api/solutions/{solution.Id}", solution.Etag)).ShouldBeProblemAsync(HttpStatusCode.Conflict, RecordConventions.InUseCode))
             .GetProperty("detail").GetString()!.ShouldStartWith("Esta solução foi usada na oportunidade \"Implantação Alfa\"");
+        (await (await admin.DeleteIfMatchAsync($"/api/catalogue/services/{service.Id}", service.Etag)).ShouldBeProblemAsync(HttpStatusCode.Conflict, RecordConventions.InUseCode))
+            .GetProperty("detail").GetString()!.ShouldContain("oportunidade \"Implantação Alfa\"", Case.Insensitive, "the ticket lines copied from the solution use the service too");
         await (await admin.DeleteIfMatchAsync($"/api/solutions/{unused.Id}", unused.Etag)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
         await (await admin.GetAsync($"/api/solutions/{unused.Id}/ticket-lines")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
     }
