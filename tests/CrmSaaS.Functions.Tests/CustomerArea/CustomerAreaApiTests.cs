@@ -68,7 +68,7 @@ public sealed class CustomerAreaApiTests(CrmApp app) : IClassFixture<CrmApp>
 
         var order = await (await world.Customer.GetAsync($"/api/customer-area/orders/{id}")).ReadAsync<JsonElement>();
 
-        order.GetProperty("items")[0].GetProperty("note").GetString().ShouldBe("Inclui suporte e 3 m de tubulação");
+        order.GetProperty("items")[0].GetProperty("note").GetString().ShouldBe("Com suporte");
         order.GetProperty("paymentTerms").GetString().ShouldBe("0/30");
         order.GetProperty("paymentMethod").GetString().ShouldBe("Boleto bancário");
         order.GetProperty("totals").GetProperty("total").GetDecimal().ShouldBe(900m);

@@ -76,12 +76,12 @@ public sealed class CustomerAreaWorld
             contact["Email"] = contactEmail;
             return table.InsertAsync(contact);
         });
-        var serviceId = await seed.ServiceAsync("Instalação de ar-condicionado split", 450m, code: "SRV-001");
+        var serviceId = await seed.ServiceAsync("Instalação de split", 450m, code: "SRV-001");
         return new CustomerAreaWorld(app, seed, slug, customerId, contactId, contactEmail, serviceId);
     }
 
     /// <summary>A proposal for this world's customer (or <paramref name="customerId"/>), with its PDF rendered.</summary>
-    public async Task<JsonElement> ProposalAsync(string? customerId = null, decimal quantity = 2, string note = "Inclui suporte e 3 m de tubulação")
+    public async Task<JsonElement> ProposalAsync(string? customerId = null, decimal quantity = 2, string note = "Com suporte")
     {
         var order = await Seed.CreateOrderAsync(new
         {

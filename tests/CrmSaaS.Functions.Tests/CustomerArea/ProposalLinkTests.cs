@@ -43,7 +43,7 @@ public sealed class ProposalLinkTests : IClassFixture<ClockedApp>
         opened.GetProperty("order").GetProperty("id").GetString().ShouldBe(id);
         opened.GetProperty("order").GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ShouldBe(["proposal", "contract"]);
         var proposal = await world.DownloadAsync(visitor, $"/api/proposal-links/{token}/attachments/proposal");
-        PdfTools.ExtractText(proposal).ShouldContain("Instalação de ar-condicionado split");
+        PdfTools.ExtractText(proposal).ShouldContain("Instalação de split");
         await (await visitor.PostAsync($"/api/proposal-links/{token}/approve", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.InvalidState);
 
         var signed = CustomerAreaWorld.Pdf("Contrato de venda nº 1 – assinado");
@@ -77,8 +77,9 @@ public sealed class ProposalLinkTests : IClassFixture<ClockedApp>
             .GetProperty("detail").GetString().ShouldBe("Esta proposta já foi aprovada por este link.");
         await (await visitor.GetAsync($"/api/proposal-links/{token}/attachments/proposal")).ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.InvalidState);
 
-        var current = await world.Staff.GetAsync($"/api/sales-orders/{id}");
-        var confirm = await SalesSeed.SendAsync(world.Staff, HttpMethod.Post, $"/api/sales-orders/{id}/confirm", null, current.Headers.ETag!.Tag);
+        var current = await (await world.Staff.GetAsync($"/api/sales-orders/{id}")).ReadAsync<JsonElement>();
+        current.GetProperty("status").GetString().ShouldBe("Aprovado");
+        var confirm = await SalesSeed.SendAsync(world.Staff, HttpMethod.Post, $"/api/sales-orders/{id}/confirm", null, current.GetProperty("etag").GetString());
         (await confirm.ReadAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Pedido");
         var final = await (await world.Customer.GetAsync($"/api/customer-area/orders/{id}")).ReadAsync<JsonElement>();
         final.GetProperty("statusLabel").GetString().ShouldBe("Pedido");
