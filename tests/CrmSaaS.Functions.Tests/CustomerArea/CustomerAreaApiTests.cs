@@ -149,6 +149,26 @@ public sealed class CustomerAreaApiTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_new_contract_version_needs_a_new_signed_copy_before_approval()
+    {
+        var world = await CustomerAreaWorld.CreateAsync(app);
+        var id = CustomerAreaWorld.Id(await world.ProposalAsync());
+        await (await world.UploadContractAsync(id, CustomerAreaWorld.Pdf("Contrato v1"))).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await world.Customer.PostAsync($"/api/customer-area/orders/{id}/signed-contract", CustomerAreaWorld.Multipart(CustomerAreaWorld.Pdf("Assinado v1"), "a.pdf")))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var second = await (await world.UploadContractAsync(id, CustomerAreaWorld.Pdf("Contrato v2"))).ReadAsync<JsonElement>(HttpStatusCode.Created);
+
+        second.GetProperty("version").GetInt32().ShouldBe(2);
+        var order = await (await world.Customer.GetAsync($"/api/customer-area/orders/{id}")).ReadAsync<JsonElement>();
+        order.GetProperty("hasSignedContract").GetBoolean().ShouldBeFalse();
+        await (await world.Customer.PostAsync($"/api/customer-area/orders/{id}/approve", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.InvalidState);
+        await (await world.Customer.PostAsync($"/api/customer-area/orders/{id}/signed-contract", CustomerAreaWorld.Multipart(CustomerAreaWorld.Pdf("Assinado v2"), "b.pdf")))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await world.Customer.PostAsync($"/api/customer-area/orders/{id}/approve", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Uploads_are_checked_by_content_and_size()
     {
         var world = await CustomerAreaWorld.CreateAsync(app);
