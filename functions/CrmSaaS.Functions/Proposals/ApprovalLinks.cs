@@ -310,10 +310,7 @@ public sealed class ApprovalLinks(
         return ("", name, email);
     }
 
-    private static string Display(DateTimeOffset when) =>
-        Common.BrazilFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(when, SaoPaulo).DateTime));
-
-    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+    private static string Display(DateTimeOffset when) => Common.BrazilFormat.Date(Common.BrazilFormat.TodayInSaoPaulo(when));
 }
 
 /// <summary>The queue step that sends the reminders; see <see cref="ApprovalLinks.RemindAsync"/>.</summary>

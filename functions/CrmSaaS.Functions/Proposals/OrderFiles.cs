@@ -96,6 +96,15 @@ public sealed record AttachmentResponse(
         new(file.Kind, file.DownloadName(orderNumber), file.Version, file.Size, file.Sha256, file.UploadedAt, file.UploadedBy);
 }
 
+/// <summary>What staff see of an attachment: the current version and the ones it replaced (kept in storage).</summary>
+public sealed record StaffAttachmentResponse(
+    string Kind, string FileName, int Version, long Size, string Sha256, DateTimeOffset UploadedAt, string UploadedBy,
+    IReadOnlyList<AttachmentVersion> PreviousVersions)
+{
+    public static StaffAttachmentResponse From(OrderAttachment file, long orderNumber) =>
+        new(file.Kind, file.DownloadName(orderNumber), file.Version, file.Size, file.Sha256, file.UploadedAt, file.UploadedBy, file.Previous);
+}
+
 public sealed record FileLink(Uri Url, DateTimeOffset ExpiresAt);
 
 /// <summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CrmSaaS.Functions.Proposals;
 
 public sealed record ApprovalTrailResponse(
-    IReadOnlyList<ApprovalLinkResponse> Links, IReadOnlyList<ApprovalRecord> Approvals, IReadOnlyList<AttachmentResponse> Attachments);
+    IReadOnlyList<ApprovalLinkResponse> Links, IReadOnlyList<ApprovalRecord> Approvals, IReadOnlyList<StaffAttachmentResponse> Attachments);
 
 /// <summary>Staff side of the proposal: send the approval link, follow it, attach the contract, read the documents.</summary>
 public static class ProposalsApi
@@ -37,7 +37,7 @@ public static class ProposalsApi
         var attachments = files.ListAsync(order.Id, ct);
         await Task.WhenAll(linkList, approvals, attachments);
         var listed = (await attachments).Values.OrderBy(a => AttachmentKinds.All.ToList().IndexOf(a.Kind))
-            .Select(a => AttachmentResponse.From(a, order.Number)).ToList();
+            .Select(a => StaffAttachmentResponse.From(a, order.Number)).ToList();
         return TypedResults.Ok(new ApprovalTrailResponse(await linkList, await approvals, listed));
     }
 

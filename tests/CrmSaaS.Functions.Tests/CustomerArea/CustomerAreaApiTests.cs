@@ -146,6 +146,11 @@ public sealed class CustomerAreaApiTests(CrmApp app) : IClassFixture<CrmApp>
         second.GetProperty("version").GetInt32().ShouldBe(2);
         PdfTools.ExtractText(await world.DownloadAsync(world.Customer, $"/api/customer-area/orders/{id}/attachments/signed-contract")).ShouldContain("Segunda via");
         (await world.BlobExistsAsync("signed-contract", id, "v1.pdf")).ShouldBeTrue();
+        var trail = await (await world.Staff.GetAsync($"/api/sales-orders/{id}/approval")).ReadAsync<JsonElement>();
+        var signed = trail.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "signed-contract");
+        signed.GetProperty("version").GetInt32().ShouldBe(2);
+        signed.GetProperty("previousVersions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).ShouldBe([1]);
+        PdfTools.ExtractText(await world.DownloadAsync(world.Staff, $"/api/sales-orders/{id}/attachments/signed-contract")).ShouldContain("Segunda via");
     }
 
     [Fact]
