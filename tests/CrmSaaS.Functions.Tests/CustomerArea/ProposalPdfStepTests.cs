@@ -79,6 +79,25 @@ public sealed class ProposalPdfStepTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_render_stopped_between_the_file_and_its_record_is_adopted_on_redelivery()
+    {
+        var world = await CustomerAreaWorld.CreateAsync(app);
+        var id = CustomerAreaWorld.Id(await world.ProposalAsync());
+        var recorded = (await world.Seed.RowAsync($"order-file|{id}|proposal"))!;
+        // As if the step had stopped after writing v1.pdf and before recording it.
+        await world.Seed.InTenantAsync(table => table.DeleteAsync(recorded.RowKey, recorded.ETag));
+
+        await app.Service<QueueRuntime>().SendAsync(world.Seed.Tenant.TenantId, SalesOrderStore.ProposalPdfQueue, new OrderEventMessage(id, "redelivery"));
+        await app.DrainQueuesAsync();
+
+        var adopted = (await world.Seed.RowAsync($"order-file|{id}|proposal"))!;
+        adopted.GetInt32("Version").ShouldBe(1);
+        adopted.GetString("Sha256").ShouldBe(recorded.GetString("Sha256"));
+        (await world.BlobExistsAsync("proposal", id, "v2.pdf")).ShouldBeFalse();
+        CustomerAreaWorld.Sha256(await world.DownloadAsync(world.Staff, $"/api/sales-orders/{id}/attachments/proposal")).ShouldBe(adopted.GetString("Sha256"));
+    }
+
+    [Fact]
     public async Task Revising_an_approved_proposal_returns_it_to_proposta_with_a_new_pdf_version()
     {
         var world = await CustomerAreaWorld.CreateAsync(app);
