@@ -126,6 +126,30 @@ public sealed class ProposalLinkTests : IClassFixture<ClockedApp>
     }
 
     [Fact]
+    public async Task When_a_proposal_moves_to_another_customer_the_old_link_and_list_entry_stop_showing_it()
+    {
+        var world = await CustomerAreaWorld.CreateAsync(_app);
+        var order = await world.ProposalAsync();
+        var id = CustomerAreaWorld.Id(order);
+        var token = await world.SendLinkAsync(id);
+        var newCustomer = await world.Seed.CustomerAsync("Confeitaria Nova Ltda");
+
+        var moved = await SalesSeed.SendAsync(world.Staff, HttpMethod.Put, $"/api/sales-orders/{id}", new
+        {
+            customerId = newCustomer,
+            paymentTerms = "0/30",
+            items = new object[] { new { id = order.GetProperty("items")[0].GetProperty("id").GetString(), kind = "service", serviceId = world.ServiceId, quantity = 2m } },
+        }, order.GetProperty("etag").GetString());
+        await moved.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await (await _app.Anonymous().GetAsync($"/api/proposal-links/{token}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        (await (await world.Customer.GetAsync("/api/customer-area/orders")).ReadAsync<JsonElement>()).GetProperty("items").GetArrayLength().ShouldBe(0);
+        await (await world.Customer.GetAsync($"/api/customer-area/orders/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        var newList = await (await _app.Customer(world.Seed.Tenant, newCustomer, "novo-contato").GetAsync("/api/customer-area/orders")).ReadAsync<JsonElement>();
+        newList.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ShouldBe([id]);
+    }
+
+    [Fact]
     public async Task Sending_needs_a_proposal_and_a_contact_of_the_orders_customer()
     {
         var world = await CustomerAreaWorld.CreateAsync(_app);
