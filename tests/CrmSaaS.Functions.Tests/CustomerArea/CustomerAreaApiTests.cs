@@ -238,6 +238,40 @@ public sealed class CustomerAreaApiTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_proposal_whose_pdf_is_not_rendered_yet_cannot_be_approved()
+    {
+        var world = await CustomerAreaWorld.CreateAsync(app);
+        var order = await world.Seed.CreateOrderAsync(new
+        {
+            customerId = world.CustomerId,
+            items = new object[] { new { kind = "service", serviceId = world.ServiceId, quantity = 1m } },
+        });
+        var id = CustomerAreaWorld.Id(order);
+
+        var early = await world.Customer.PostAsync($"/api/customer-area/orders/{id}/approve", null);
+        await app.DrainQueuesAsync();
+        var later = await world.Customer.PostAsync($"/api/customer-area/orders/{id}/approve", null);
+
+        (await early.ShouldBeProblemAsync(HttpStatusCode.Conflict, "proposal_outdated"))
+            .GetProperty("detail").GetString().ShouldBe("A proposta foi alterada e o PDF está sendo gerado novamente. Aguarde alguns instantes e tente de novo.");
+        await later.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Only_sales_and_admin_staff_send_proposals_and_attach_contracts()
+    {
+        var world = await CustomerAreaWorld.CreateAsync(app);
+        var id = CustomerAreaWorld.Id(await world.ProposalAsync());
+        var finance = app.StaffUser(world.Seed.Tenant, Ids.New(), "Fábio Financeiro", Roles.Finance);
+
+        (await finance.PostAsync($"/api/sales-orders/{id}/send-proposal", JsonContent(new { contactId = world.ContactId }))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await finance.PostAsync($"/api/sales-orders/{id}/contract", CustomerAreaWorld.Multipart(CustomerAreaWorld.Pdf("c"), "c.pdf"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await finance.GetAsync($"/api/sales-orders/{id}/approval")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static System.Net.Http.Json.JsonContent JsonContent(object body) => System.Net.Http.Json.JsonContent.Create(body, options: JsonDefaults.Options);
+
+    [Fact]
     public async Task Staff_tokens_are_refused_by_the_customer_area_and_customer_tokens_by_staff_routes()
     {
         var world = await CustomerAreaWorld.CreateAsync(app);
