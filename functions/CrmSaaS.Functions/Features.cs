@@ -1,5 +1,6 @@
 using CrmSaaS.Functions.Accounts;
 using CrmSaaS.Functions.Catalogue;
+using CrmSaaS.Functions.CustomerArea;
 using CrmSaaS.Functions.Contracts;
 using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Faturamento;
@@ -9,6 +10,7 @@ using CrmSaaS.Functions.Inventory;
 using CrmSaaS.Functions.Occurrences;
 using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
+using CrmSaaS.Functions.Proposals;
 using CrmSaaS.Functions.Quotes;
 using CrmSaaS.Functions.SalesOrders;
 using CrmSaaS.Functions.ServiceOrders;
@@ -27,6 +29,13 @@ public static class Features
         services.AddScoped<EmailOutbox>();
         services.AddScoped<SalesOrders.CrmReferences>();
         services.AddScoped<SalesOrderStore>();
+        services.AddOptions<ProposalLinkOptions>().BindConfiguration("ProposalLinks");
+        services.AddScoped<OrderFiles>();
+        services.AddScoped<ProposalApproval>();
+        services.AddScoped<ApprovalLinks>();
+        services.AddScoped<CustomerOrders>();
+        services.AddQueueHandler<ProposalPdfHandler>();
+        services.AddQueueHandler<ApprovalRemindersHandler>();
         services.AddQueueHandler<OrderEventsHandler>();
         services.AddScoped<QuoteStore>();
         services.AddScoped<ServiceOrderStore>();
@@ -57,6 +66,9 @@ public static class Features
         app.MapHealth();
         app.MapWhoAmI();
         app.MapSalesOrders();
+        app.MapProposals();
+        app.MapCustomerArea();
+        app.MapProposalLinks();
         app.MapQuotes();
         app.MapServiceOrders();
         app.MapFaturamento();

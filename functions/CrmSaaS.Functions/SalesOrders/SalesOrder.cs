@@ -50,6 +50,9 @@ public sealed record SalesOrder
     public string CancelReason { get; init; } = "";
     public DateTimeOffset? StatusChangedAt { get; init; }
 
+    /// <summary>Bumped by "revisar proposta": the same items after a revision still make a new proposal PDF version.</summary>
+    public int ProposalRevision { get; init; }
+
     /// <summary>Row key part of the newest-first list index (<c>order-recent|&lt;RecentKey&gt;|&lt;id&gt;</c>), fixed at creation.</summary>
     public string RecentKey { get; init; } = "";
 
@@ -92,6 +95,7 @@ public sealed record SalesOrder
         Items = DocumentItemRules.Deserialize(row.GetString("ItemsJson")),
         CancelReason = row.GetString("CancelReason") ?? "",
         StatusChangedAt = row.GetDateTimeOffset("StatusChangedAt"),
+        ProposalRevision = row.GetInt32("ProposalRevision") ?? 0,
         RecentKey = row.GetString("RecentKey") ?? "",
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
         CreatedBy = row.GetString("CreatedBy") ?? "",
@@ -132,6 +136,7 @@ public sealed record SalesOrder
         row["Total"] = totals.Total;
         row["CancelReason"] = CancelReason;
         row["StatusChangedAt"] = StatusChangedAt;
+        row["ProposalRevision"] = ProposalRevision;
         row["RecentKey"] = RecentKey;
         row["SearchText"] = SearchText.Of(Number.ToString(CultureInfo.InvariantCulture), CustomerName, CustomerTaxId, Project, SalespersonName);
     }

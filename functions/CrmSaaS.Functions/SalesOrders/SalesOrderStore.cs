@@ -61,6 +61,7 @@ public sealed class SalesOrderStore(
     TimeProvider clock)
 {
     public const string OrderEventsQueue = "order-events";
+    public const string ProposalPdfQueue = "proposal-pdf";
     public const string NotFoundDetail = "Pedido de venda não encontrado.";
 
     public async Task<SalesOrder> GetAsync(string id, CancellationToken ct) => (await LoadAsync(id, ct)).Order;
@@ -132,13 +133,15 @@ public sealed class SalesOrderStore(
         actions.Add(audit.Entry("order", id, "created", origin.QuoteNumber is { } q ? $"Convertido do orçamento nº {q}" : null));
         actions.AddRange(origin.ExtraActions?.Invoke(order) ?? []);
         var etags = await table.SubmitAsync(actions, ct);
-        return order with
+        var created = order with
         {
             ETag = etags[0],
             CreatedBy = context.Actor,
             UpdatedAt = now,
             UpdatedBy = context.Actor,
         };
+        await EnqueueProposalPdfAsync(created, "created", ct);
+        return created;
     }
 
     public async Task<Page<SalesOrderListItem>> ListAsync(
@@ -249,6 +252,7 @@ public sealed class SalesOrderStore(
         };
         var saved = await SaveAsync(order, after, row, "updated", null, ct);
         await EnqueueIfPendingAsync(saved, "items-changed", ct);
+        await EnqueueProposalPdfAsync(saved, "updated", ct);
         return saved;
     }
 
@@ -269,6 +273,7 @@ public sealed class SalesOrderStore(
         var added = string.Join(", ", items.Skip(order.Items.Count).Select(i => i.Description));
         var saved = await SaveAsync(order, after, row, "items-added", added, ct);
         await EnqueueIfPendingAsync(saved, "items-added", ct);
+        await EnqueueProposalPdfAsync(saved, "items-added", ct);
         return saved;
     }
 
@@ -280,6 +285,47 @@ public sealed class SalesOrderStore(
         var next = SalesOrderRules.Require(order, SalesOrderAction.Approve);
         var after = order with { Status = next, StatusChangedAt = clock.GetUtcNow() };
         return await SaveAsync(order, after, row, "approved", "Proposta → Aprovado", ct);
+    }
+
+    /// <summary>
+    /// Proposta → Aprovado by the customer (customer area or e-mailed link). The caller has checked the signed
+    /// contract and passes the approval record, so the status change, its evidence and the link's state commit together.
+    /// </summary>
+    public Task<SalesOrder> ApproveByCustomerAsync(
+        SalesOrder order, TableEntity row, string auditDetails, IEnumerable<TableTransactionAction> evidence, CancellationToken ct)
+    {
+        var next = SalesOrderRules.Require(order, SalesOrderAction.Approve);
+        var after = order with { Status = next, StatusChangedAt = clock.GetUtcNow() };
+        return SaveAsync(order, after, row, "customer-approved", auditDetails, ct, evidence);
+    }
+
+    /// <summary>
+    /// "Revisar / recusar proposta": an approved proposal goes back to Proposta (a proposal stays one) with a new
+    /// revision, so the proposal PDF step renders a new version even when the items did not change.
+    /// </summary>
+    public async Task<SalesOrder> ReviseAsync(string id, string? reason, CancellationToken ct)
+    {
+        var (order, row) = await LoadAsync(id, ct);
+        var validation = new Validation().MaxLength(reason, SalesOrderRules.MaxCancelReason, "reason", "O motivo");
+        validation.ThrowIfInvalid();
+        if (order.Status is not (SalesOrderStatus.Proposta or SalesOrderStatus.Aprovado))
+        {
+            throw AppException.InvalidState(order.Status == SalesOrderStatus.Cancelado
+                ? "O pedido está cancelado e a proposta não pode ser revisada."
+                : "O pedido já foi confirmado; não há proposta a revisar.");
+        }
+
+        var after = order with
+        {
+            Status = SalesOrderStatus.Proposta,
+            StatusChangedAt = order.Status == SalesOrderStatus.Proposta ? order.StatusChangedAt : clock.GetUtcNow(),
+            ProposalRevision = order.ProposalRevision + 1,
+        };
+        var details = $"{SalesOrderRules.Label(order.Status)} → Proposta (revisão {after.ProposalRevision})"
+            + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason.Trim());
+        var saved = await SaveAsync(order, after, row, "revised", details, ct);
+        await EnqueueProposalPdfAsync(saved, "revised", ct);
+        return saved;
     }
 
     public async Task<SalesOrder> ConfirmAsync(string id, ETag ifMatch, CancellationToken ct)
@@ -360,10 +406,18 @@ public sealed class SalesOrderStore(
         var byCustomer = table.NewEntity(KeyRange.Key("order-customer", order.CustomerId, order.Id));
         order.WriteListFields(byCustomer);
         yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, byCustomer);
+
+        // The customer area lists a customer's orders newest first, with each installment, in one range scan.
+        var customerRecent = table.NewEntity(CustomerRecentKey(order.CustomerId, order.RecentKey, order.Id));
+        order.WriteListFields(customerRecent);
+        customerRecent["InstallmentsJson"] = System.Text.Json.JsonSerializer.Serialize(order.Installments, JsonDefaults.Options);
+        yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, customerRecent);
         if (previous is not null && previous.CustomerId != order.CustomerId)
         {
             yield return new TableTransactionAction(
                 TableTransactionActionType.Delete, table.NewEntity(KeyRange.Key("order-customer", previous.CustomerId, order.Id)), ETag.All);
+            yield return new TableTransactionAction(
+                TableTransactionActionType.Delete, table.NewEntity(CustomerRecentKey(previous.CustomerId, order.RecentKey, order.Id)), ETag.All);
         }
 
         if (order.OpportunityId.Length > 0)
@@ -376,6 +430,10 @@ public sealed class SalesOrderStore(
             yield return reference;
         }
     }
+
+    /// <summary><c>order-customer-recent|&lt;customerId&gt;|&lt;RecentKey&gt;|&lt;id&gt;</c>: a customer's orders, newest first.</summary>
+    public static string CustomerRecentKey(string customerId, string recentKey, string orderId) =>
+        KeyRange.Key("order-customer-recent", customerId, recentKey, orderId);
 
     /// <summary>The <c>doc-opp|&lt;oppId&gt;|sales-order|&lt;id&gt;</c> row through which the opportunity lists this order.</summary>
     public TableTransactionAction DocumentLinkAction(SalesOrder order) => DocumentLinks.Upsert(
@@ -391,7 +449,8 @@ public sealed class SalesOrderStore(
         order.CreatedAt == default ? clock.GetUtcNow() : order.CreatedAt);
 
     private async Task<SalesOrder> SaveAsync(
-        SalesOrder before, SalesOrder after, TableEntity row, string auditAction, string? auditDetails, CancellationToken ct)
+        SalesOrder before, SalesOrder after, TableEntity row, string auditAction, string? auditDetails, CancellationToken ct,
+        IEnumerable<TableTransactionAction>? extraActions = null)
     {
         var now = clock.GetUtcNow();
         after.WriteTo(row);
@@ -399,6 +458,7 @@ public sealed class SalesOrderStore(
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, before.ETag) };
         actions.AddRange(IndexActions(after, before));
         actions.Add(audit.Entry("order", after.Id, auditAction, auditDetails));
+        actions.AddRange(extraActions ?? []);
         var etags = await table.SubmitAsync(actions, ct);
         return after with { ETag = etags[0], UpdatedAt = now, UpdatedBy = table.Context.Actor };
     }
@@ -408,6 +468,15 @@ public sealed class SalesOrderStore(
         if (OrderCrmRules.GenerationState(order) == "pending")
         {
             await queues.SendAsync(table.TenantId, OrderEventsQueue, new OrderEventMessage(order.Id, reason), ct: ct);
+        }
+    }
+
+    /// <summary>Every change of a proposal gets its PDF (re)rendered; the step makes no new version when nothing printed changed.</summary>
+    private async Task EnqueueProposalPdfAsync(SalesOrder order, string reason, CancellationToken ct)
+    {
+        if (order.Status == SalesOrderStatus.Proposta)
+        {
+            await queues.SendAsync(table.TenantId, ProposalPdfQueue, new OrderEventMessage(order.Id, reason), ct: ct);
         }
     }
 

@@ -16,6 +16,7 @@ public static class SalesOrdersApi
         group.MapPut("/{id}", UpdateSalesOrder).WithName(nameof(UpdateSalesOrder)).RequireStaff(Roles.Sales);
         group.MapPost("/{id}/items", AddSalesOrderItems).WithName(nameof(AddSalesOrderItems)).RequireStaff(Roles.Sales);
         group.MapPost("/{id}/approve", ApproveSalesOrder).WithName(nameof(ApproveSalesOrder)).RequireStaff(Roles.Sales);
+        group.MapPost("/{id}/revise", ReviseSalesOrder).WithName(nameof(ReviseSalesOrder)).RequireStaff(Roles.Sales);
         group.MapPost("/{id}/confirm", ConfirmSalesOrder).WithName(nameof(ConfirmSalesOrder)).RequireStaff(Roles.Sales);
         group.MapPost("/{id}/cancel", CancelSalesOrder).WithName(nameof(CancelSalesOrder)).RequireStaff(Roles.Sales);
         group.MapPost("/{id}/generate-opportunity", GenerateOrderOpportunity).WithName(nameof(GenerateOrderOpportunity)).RequireStaff(Roles.Sales);
@@ -43,6 +44,8 @@ public static class SalesOrdersApi
     public sealed record AddItemsRequest(IReadOnlyList<DocumentItemInput>? Items);
 
     public sealed record CancelRequest(string? Reason);
+
+    public sealed record ReviseRequest(string? Reason);
 
     /// <summary>What the order form needs from the settings (readable by every salesperson, unlike the settings page).</summary>
     public sealed record SalesOrderDefaults(bool IntegrationEnabled, bool GenerateOpportunity, bool ShowProjectAndContract, string PaymentTerms);
@@ -185,6 +188,11 @@ public static class SalesOrdersApi
         var etag = ETags.RequireIfMatch(http);
         return await Respond(await store.ConfirmAsync(id, etag, ct), crm, response, ct);
     }
+
+    /// <summary>Reject or revise a proposal: back to Proposta with a new proposal PDF version (a command, no If-Match).</summary>
+    public static async Task<Ok<SalesOrderResponse>> ReviseSalesOrder(
+        string id, ReviseRequest? request, SalesOrderStore store, CrmReferences crm, HttpResponse response, CancellationToken ct) =>
+        await Respond(await store.ReviseAsync(id, request?.Reason, ct), crm, response, ct);
 
     public static async Task<Ok<SalesOrderResponse>> CancelSalesOrder(
         string id, CancelRequest? request, SalesOrderStore store, CrmReferences crm, HttpRequest http, HttpResponse response, CancellationToken ct)

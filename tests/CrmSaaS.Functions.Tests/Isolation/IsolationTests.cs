@@ -17,6 +17,10 @@ public sealed class IsolationTests(CrmApp app) : IClassFixture<CrmApp>
         "POST /api/customer-auth/{slug}/accept-invitation",
         "POST /api/customer-auth/{slug}/password-reset",
         "POST /api/customer-auth/{slug}/password-reset/confirm",
+        "GET /api/proposal-links/{token}",
+        "GET /api/proposal-links/{token}/attachments/{kind}",
+        "POST /api/proposal-links/{token}/signed-contract",
+        "POST /api/proposal-links/{token}/approve",
     };
 
     public static TheoryData<string> CaseNames()

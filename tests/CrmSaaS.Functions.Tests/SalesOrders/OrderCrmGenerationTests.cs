@@ -53,6 +53,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var (seed, customerId, services, productId, assigneeId) = await ArrangeAsync();
         var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [15, 10, 5]));
+        await app.DrainQueuesAsync(); // the new proposal's PDF step, so the counts below are the order → CRM step's
         var orderId = order.GetProperty("id").GetString()!;
         order.GetProperty("generateOpportunity").GetBoolean().ShouldBeTrue("the settings default the box to checked");
         order.GetProperty("opportunityGeneration").GetString().ShouldBe("on-confirm");
@@ -159,6 +160,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var (seed, customerId, services, productId, _) = await ArrangeAsync();
         var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [400, 250, 50]));
+        await app.DrainQueuesAsync(); // the new proposal's PDF step, so the counts below are the order → CRM step's
         var orderId = order.GetProperty("id").GetString()!;
         await PostAsync(seed.Admin, $"/api/sales-orders/{orderId}/confirm", order.GetProperty("etag").GetString()!);
 
@@ -231,6 +233,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var (seed, customerId, services, productId, _) = await ArrangeAsync(defaultGenerate: false);
         var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [2, 2, 2]));
+        await app.DrainQueuesAsync(); // the new proposal's PDF step, so the counts below are the order → CRM step's
         var orderId = order.GetProperty("id").GetString()!;
         order.GetProperty("generateOpportunity").GetBoolean().ShouldBeFalse();
         var confirmed = await PostAsync(seed.Admin, $"/api/sales-orders/{orderId}/confirm", order.GetProperty("etag").GetString()!);
@@ -251,6 +254,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var (seed, customerId, services, productId, _) = await ArrangeAsync(defaultGenerate: false);
         var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [1, 1, 1]));
+        await app.DrainQueuesAsync(); // the new proposal's PDF step, so the counts below are the order → CRM step's
         var orderId = order.GetProperty("id").GetString()!;
 
         var requested = await PostAsync(seed.Admin, $"/api/sales-orders/{orderId}/generate-opportunity", order.GetProperty("etag").GetString()!);
