@@ -58,6 +58,7 @@ public sealed class SalesOrderStore(
     AuditLog audit,
     CrmReferences crm,
     QueueRuntime queues,
+    Stock.StockLedger stock,
     TimeProvider clock)
 {
     public const string OrderEventsQueue = "order-events";
@@ -297,7 +298,8 @@ public sealed class SalesOrderStore(
     public async Task<SalesOrder> MoveToPedidoAsync(SalesOrder order, TableEntity row, CancellationToken ct)
     {
         var after = order with { Status = SalesOrderStatus.Pedido, StatusChangedAt = clock.GetUtcNow() };
-        var saved = await SaveAsync(order, after, row, "confirmed", $"{SalesOrderRules.Label(order.Status)} → Pedido", ct);
+        var stockActions = await stock.DeductActionsAsync(order, ct);
+        var saved = await SaveAsync(order, after, row, "confirmed", $"{SalesOrderRules.Label(order.Status)} → Pedido", ct, stockActions);
         await EnqueueIfPendingAsync(saved, "confirmed", ct);
         return saved;
     }
@@ -310,7 +312,8 @@ public sealed class SalesOrderStore(
         validation.ThrowIfInvalid();
         var next = SalesOrderRules.Require(order, SalesOrderAction.Cancel);
         var after = order with { Status = next, StatusChangedAt = clock.GetUtcNow(), CancelReason = reason?.Trim() ?? "" };
-        return await SaveAsync(order, after, row, "cancelled", after.CancelReason, ct);
+        var stockActions = order.Status == SalesOrderStatus.Pedido ? await stock.ReturnActionsAsync(order, ct) : [];
+        return await SaveAsync(order, after, row, "cancelled", after.CancelReason, ct, stockActions);
     }
 
     /// <summary>
@@ -386,7 +389,8 @@ public sealed class SalesOrderStore(
         order.CreatedAt == default ? clock.GetUtcNow() : order.CreatedAt);
 
     private async Task<SalesOrder> SaveAsync(
-        SalesOrder before, SalesOrder after, TableEntity row, string auditAction, string? auditDetails, CancellationToken ct)
+        SalesOrder before, SalesOrder after, TableEntity row, string auditAction, string? auditDetails, CancellationToken ct,
+        IEnumerable<TableTransactionAction>? extraActions = null)
     {
         var now = clock.GetUtcNow();
         after.WriteTo(row);
@@ -394,6 +398,7 @@ public sealed class SalesOrderStore(
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, before.ETag) };
         actions.AddRange(IndexActions(after, before));
         actions.Add(audit.Entry("order", after.Id, auditAction, auditDetails));
+        actions.AddRange(extraActions ?? []);
         var etags = await table.SubmitAsync(actions, ct);
         return after with { ETag = etags[0], UpdatedAt = now, UpdatedBy = table.Context.Actor };
     }
