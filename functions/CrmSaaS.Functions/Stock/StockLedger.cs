@@ -31,9 +31,10 @@ public sealed class StockLedger(TenantTable table, BillingSettingsStore settings
         }
 
         var settingsTask = settings.GetAsync(ct);
-        var rows = await Task.WhenAll(quantities.Keys.Select(id =>
+        var ids = quantities.Keys.ToList();
+        var rows = await Task.WhenAll(ids.Select(id =>
             Ids.IsWellFormed(id) ? table.GetAsync(KeyRange.Key("product", id), ["Stock", "Description"], ct) : Task.FromResult<TableEntity?>(null)));
-        var found = rows.OfType<TableEntity>().ToDictionary(r => r.RowKey["product|".Length..], StringComparer.Ordinal);
+        var found = ids.Zip(rows).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
         var stock = found.ToDictionary(p => p.Key, p => (p.Value.GetDecimal("Stock") ?? 0m, p.Value.GetString("Description") ?? ""), StringComparer.Ordinal);
         var changes = StockRules.Move(quantities, stock, sign, (await settingsTask).AllowNegativeStock);
 
