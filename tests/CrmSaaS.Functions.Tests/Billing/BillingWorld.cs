@@ -27,9 +27,9 @@ public sealed class BillingWorld(CrmApp app, TestTenant tenant)
 
     public string CustomerId { get; private set; } = "";
 
-    public static async Task<BillingWorld> CreateAsync(CrmApp app, bool configureFiscal = true)
+    public static async Task<BillingWorld> CreateAsync(CrmApp app, bool configureFiscal = true, TestTenant? tenant = null)
     {
-        var world = new BillingWorld(app, CrmApp.NewTenant("Segurança Total Ltda"));
+        var world = new BillingWorld(app, tenant ?? CrmApp.NewTenant("Segurança Total Ltda"));
         await world.Seed.OrderCrmSettingsAsync(defaultGenerate: false);
         world.CustomerId = await world.Seed.CustomerAsync("Condomínio Jardim das Flores");
         await world.Seed.InTenantAsync(table =>
