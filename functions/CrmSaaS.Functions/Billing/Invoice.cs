@@ -78,6 +78,10 @@ public sealed record Invoice
     public string NfseKey { get; init; } = "";
     public string NfseMessage { get; init; } = "";
     public string DpsId { get; init; } = "";
+
+    /// <summary>The receivables created with the invoice, so they are point reads rather than a scan of the customer's.</summary>
+    public IReadOnlyList<string> ReceivableIds { get; init; } = [];
+
     public DateTimeOffset? CancelledAt { get; init; }
     public string CancelledBy { get; init; } = "";
     public string CancelReason { get; init; } = "";
@@ -116,6 +120,7 @@ public sealed record Invoice
         NfseKey = row.GetString("NfseKey") ?? "",
         NfseMessage = row.GetString("NfseMessage") ?? "",
         DpsId = row.GetString("DpsId") ?? "",
+        ReceivableIds = (row.GetString("ReceivableIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         CancelledAt = row.GetDateTimeOffset("CancelledAt"),
         CancelledBy = row.GetString("CancelledBy") ?? "",
         CancelReason = row.GetString("CancelReason") ?? "",
@@ -142,6 +147,7 @@ public sealed record Invoice
         row["NfseKey"] = NfseKey;
         row["NfseMessage"] = NfseMessage;
         row["DpsId"] = DpsId;
+        row["ReceivableIds"] = string.Join(',', ReceivableIds);
         row["CancelledAt"] = CancelledAt;
         row["CancelledBy"] = CancelledBy;
         row["CancelReason"] = CancelReason;

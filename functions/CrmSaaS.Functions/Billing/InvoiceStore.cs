@@ -155,6 +155,8 @@ public sealed class InvoiceStore(
         }
 
         var installments = invoice.AmountReceivable > 0 ? ReceivableRules.Plan(invoice.AmountReceivable, invoice.IssueDate, order) : [];
+        var newReceivables = ReceivableStore.ForInstallments(invoice, installments);
+        invoice = invoice with { ReceivableIds = newReceivables.Select(r => r.Id).ToList() };
         var billedItems = BillingRules.WithBilled(order.Items, plan.ToDictionary(l => l.Item.Id, l => l.Quantity, StringComparer.Ordinal));
         var orderAfter = order with { Items = billedItems, Status = SalesOrderRules.StatusAfterBilling(billedItems), StatusChangedAt = now };
 
@@ -172,7 +174,7 @@ public sealed class InvoiceStore(
         };
         actions.AddRange(IndexActions(table, invoice));
         actions.AddRange(OrderActions(order, orderAfter, orderRow, "invoiced", $"Nota fiscal nº {number}: {Describe(invoice.Lines)}"));
-        actions.AddRange(receivables.CreateActions(invoice, installments));
+        actions.AddRange(receivables.CreateActions(newReceivables));
         actions.Add(audit.Entry("invoice", id, "issued", $"Nota nº {number} do pedido nº {order.Number}, total {Money.Format(invoice.Total)}"));
         var etags = await table.SubmitAsync(actions, ct);
         return invoice with { ETag = etags[0] };

@@ -14,42 +14,31 @@ public sealed class ReceivableStore(TenantTable table, AuditLog audit, TimeProvi
 {
     public const string NotFoundDetail = "Conta a receber não encontrada.";
 
-    /// <summary>The rows of an invoice's installments (two per installment), to submit with the invoice.</summary>
-    public IEnumerable<TableTransactionAction> CreateActions(Invoice invoice, IReadOnlyList<Installment> installments)
-    {
-        foreach (var installment in installments)
+    /// <summary>An invoice's receivables from its installments (ids are deterministic: due date, invoice, number).</summary>
+    public static IReadOnlyList<Receivable> ForInstallments(Invoice invoice, IReadOnlyList<Installment> installments) =>
+        installments.Select(installment => new Receivable
         {
-            var receivable = new Receivable
-            {
-                Id = Receivable.NewId(installment.DueDate, invoice.Id, installment.Number),
-                InvoiceId = invoice.Id,
-                InvoiceNumber = invoice.Number,
-                OrderId = invoice.OrderId,
-                OrderNumber = invoice.OrderNumber,
-                CustomerId = invoice.CustomerId,
-                CustomerName = invoice.CustomerName,
-                Installment = installment.Number,
-                InstallmentCount = installments.Count,
-                DueDate = installment.DueDate,
-                Amount = installment.Amount,
-            };
-            foreach (var row in Rows(receivable))
-            {
-                yield return new TableTransactionAction(TableTransactionActionType.Add, row);
-            }
-        }
-    }
+            Id = Receivable.NewId(installment.DueDate, invoice.Id, installment.Number),
+            InvoiceId = invoice.Id,
+            InvoiceNumber = invoice.Number,
+            OrderId = invoice.OrderId,
+            OrderNumber = invoice.OrderNumber,
+            CustomerId = invoice.CustomerId,
+            CustomerName = invoice.CustomerName,
+            Installment = installment.Number,
+            InstallmentCount = installments.Count,
+            DueDate = installment.DueDate,
+            Amount = installment.Amount,
+        }).ToList();
+
+    /// <summary>The rows of an invoice's receivables (two each), to submit with the invoice.</summary>
+    public IEnumerable<TableTransactionAction> CreateActions(IEnumerable<Receivable> receivables) =>
+        receivables.SelectMany(Rows).Select(row => new TableTransactionAction(TableTransactionActionType.Add, row));
 
     public async Task<IReadOnlyList<Receivable>> ForInvoiceAsync(Invoice invoice, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"InvoiceId eq {invoice.Id}");
-        var list = new List<Receivable>();
-        await foreach (var row in table.QueryPrefixAsync(KeyRange.Key("receivable-customer", invoice.CustomerId) + "|", filter, ct: ct))
-        {
-            list.Add(Receivable.FromEntity(row));
-        }
-
-        return list;
+        var rows = await Task.WhenAll(invoice.ReceivableIds.Select(id => table.GetAsync(Receivable.RowKey(id), ct)));
+        return rows.OfType<TableEntity>().Select(Receivable.FromEntity).OrderBy(r => r.Installment).ToList();
     }
 
     /// <summary>
@@ -70,8 +59,8 @@ public sealed class ReceivableStore(TenantTable table, AuditLog audit, TimeProvi
         {
             var cancelled = receivable with { Status = ReceivableStatus.Cancelled };
             var rows = Rows(cancelled);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[0], ETag.All));
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[1], receivable.ETag));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[0], receivable.ETag));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[1], ETag.All));
         }
 
         return actions;
