@@ -29,6 +29,9 @@ public static class NfseStatus
     public const string Accepted = "accepted";
 
     public const string Rejected = "rejected";
+
+    /// <summary>Cancelled while still queued: the DPS was never transmitted.</summary>
+    public const string NotSent = "not-sent";
 }
 
 /// <summary>A billed quantity of one order item, with its amounts and (for services) its ISS.</summary>

@@ -202,6 +202,11 @@ public sealed class InvoiceStore(
         var now = clock.GetUtcNow();
         var orderAfter = order with { Items = items, Status = SalesOrderRules.StatusAfterBilling(items), StatusChangedAt = now };
         var after = invoice with { Status = InvoiceStatus.Cancelled, CancelledAt = now, CancelledBy = table.Context.Actor, CancelReason = reason!.Trim() };
+        if (invoice.NfseStatus == NfseStatus.Queued)
+        {
+            after = after with { NfseStatus = NfseStatus.NotSent, NfseMessage = "Nota cancelada antes da transmissão: nada foi enviado." };
+        }
+
         after.WriteTo(row);
         row.StampUpdated(table.Context, now);
 

@@ -222,4 +222,43 @@ public sealed class BillingApiTests(BillingApp app) : IClassFixture<BillingApp>
         shown.GetProperty("nfseKey").GetString().ShouldBeEmpty();
         shown.GetProperty("nfseMessage").GetString()!.ShouldContain("certificado digital ICP-Brasil A1");
     }
+
+    [Fact]
+    public async Task Services_taxed_differently_cannot_share_one_invoice_but_bill_separately()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        var install = await world.ServiceAsync("Instalação de câmera", 150m, issRate: 2m, nationalTaxCode: "140101");
+        var software = await world.ServiceAsync("Licenciamento de software", 90m, issRate: 5m, nationalTaxCode: "010501");
+        var order = await world.ConfirmedOrderAsync([BillingWorld.ServiceItem(install, 1), BillingWorld.ServiceItem(software, 1)]);
+
+        var problem = await (await world.BillAsync(Id(order))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
+        problem.GetProperty("detail").GetString()!.ShouldContain("fature-os em notas separadas");
+
+        var first = await (await world.BillAsync(Id(order), new { items = new[] { new { itemId = ItemId(order, 0), quantity = 1m } } })).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        first.GetProperty("invoice").GetProperty("issAmount").GetDecimal().ShouldBe(3m);
+        var second = await (await world.BillAsync(Id(order))).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        second.GetProperty("invoice").GetProperty("issAmount").GetDecimal().ShouldBe(4.5m);
+        second.GetProperty("invoice").GetProperty("lines").GetArrayLength().ShouldBe(1, "full billing bills only what is left");
+
+        var issued = await (await world.Admin.GetAsync($"/api/invoices?orderId={Id(order)}&status=issued")).ReadAsync<JsonElement>();
+        issued.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetInt64()).ShouldBe([1L, 2L], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task An_invoice_cancelled_before_the_send_step_runs_is_never_sent()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        var service = await world.ServiceAsync("Vistoria", 80m);
+        var order = await world.ConfirmedOrderAsync([BillingWorld.ServiceItem(service, 1)]);
+        var invoice = (await (await world.BillAsync(Id(order))).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("invoice");
+        await (await SalesSeed.SendAsync(world.Admin, HttpMethod.Post, $"/api/invoices/{Id(invoice)}/cancel", new { reason = "Emitida por engano" }, invoice.GetProperty("etag").GetString()))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await app.DrainQueuesAsync();
+
+        var shown = (await (await world.Admin.GetAsync($"/api/invoices/{Id(invoice)}")).ReadAsync<JsonElement>()).GetProperty("invoice");
+        shown.GetProperty("nfseStatus").GetString().ShouldBe("not-sent");
+        shown.GetProperty("nfseKey").GetString().ShouldBeEmpty();
+        (await world.Seed.RowsAsync($"audit|invoice|{Id(invoice)}|")).ShouldNotContain(a => a.GetString("Action")!.StartsWith("nfse-"));
+    }
 }
