@@ -248,7 +248,7 @@ public sealed class SalesOrderStore(
             GenerateOpportunity = generate,
             Items = items,
         };
-        var saved = await SaveAsync(order, after, row, "updated", null, ct);
+        var saved = await SaveAsync(order, after, row, "updated", null, ct, await stock.ChangeActionsAsync(order, after.Items, ct));
         await EnqueueIfPendingAsync(saved, "items-changed", ct);
         return saved;
     }
@@ -268,7 +268,7 @@ public sealed class SalesOrderStore(
 
         var after = order with { Items = items, Installments = installments };
         var added = string.Join(", ", items.Skip(order.Items.Count).Select(i => i.Description));
-        var saved = await SaveAsync(order, after, row, "items-added", added, ct);
+        var saved = await SaveAsync(order, after, row, "items-added", added, ct, await stock.ChangeActionsAsync(order, after.Items, ct));
         await EnqueueIfPendingAsync(saved, "items-added", ct);
         return saved;
     }

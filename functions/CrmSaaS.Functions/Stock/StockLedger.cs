@@ -16,15 +16,23 @@ public sealed class StockLedger(TenantTable table, BillingSettingsStore settings
 {
     /// <summary>Actions that deduct the order's products (the move to Pedido); throws <c>stock_insufficient</c>.</summary>
     public Task<IReadOnlyList<TableTransactionAction>> DeductActionsAsync(SalesOrder order, CancellationToken ct) =>
-        MoveAsync(order, -1, ct);
+        AdjustActionsAsync(order, [], order.Items, ct);
 
     /// <summary>Actions that give the order's products back (cancelling a confirmed order).</summary>
     public Task<IReadOnlyList<TableTransactionAction>> ReturnActionsAsync(SalesOrder order, CancellationToken ct) =>
-        MoveAsync(order, +1, ct);
+        AdjustActionsAsync(order, order.Items, [], ct);
 
-    private async Task<IReadOnlyList<TableTransactionAction>> MoveAsync(SalesOrder order, int sign, CancellationToken ct)
+    /// <summary>
+    /// Actions for the items of a confirmed order changing from <paramref name="before"/> to <paramref name="after"/>
+    /// (lines added, removed or with another quantity); nothing for an order that has not moved stock.
+    /// </summary>
+    public Task<IReadOnlyList<TableTransactionAction>> ChangeActionsAsync(SalesOrder order, IReadOnlyList<DocumentItem> after, CancellationToken ct) =>
+        SalesOrderRules.IsConfirmed(order.Status) ? AdjustActionsAsync(order, order.Items, after, ct) : Task.FromResult<IReadOnlyList<TableTransactionAction>>([]);
+
+    private async Task<IReadOnlyList<TableTransactionAction>> AdjustActionsAsync(
+        SalesOrder order, IReadOnlyList<DocumentItem> before, IReadOnlyList<DocumentItem> after, CancellationToken ct)
     {
-        var quantities = StockRules.ProductQuantities(order.Items);
+        var quantities = StockRules.Delta(before, after);
         if (quantities.Count == 0)
         {
             return [];
@@ -36,7 +44,7 @@ public sealed class StockLedger(TenantTable table, BillingSettingsStore settings
             Ids.IsWellFormed(id) ? table.GetAsync(KeyRange.Key("product", id), ["Stock", "Description"], ct) : Task.FromResult<TableEntity?>(null)));
         var found = ids.Zip(rows).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
         var stock = found.ToDictionary(p => p.Key, p => (p.Value.GetDecimal("Stock") ?? 0m, p.Value.GetString("Description") ?? ""), StringComparer.Ordinal);
-        var changes = StockRules.Move(quantities, stock, sign, (await settingsTask).AllowNegativeStock);
+        var changes = StockRules.Move(quantities, stock, (await settingsTask).AllowNegativeStock);
 
         var actions = new List<TableTransactionAction>();
         foreach (var change in changes)
@@ -44,9 +52,9 @@ public sealed class StockLedger(TenantTable table, BillingSettingsStore settings
             var row = table.NewEntity(KeyRange.Key("product", change.ProductId));
             row["Stock"] = change.After;
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, found[change.ProductId].ETag));
-            var verb = sign < 0 ? "stock-out" : "stock-in";
+            var verb = change.Quantity > 0 ? "stock-out" : "stock-in";
             var details = string.Create(CultureInfo.InvariantCulture,
-                $"Pedido nº {order.Number}: {(sign < 0 ? "-" : "+")}{BrazilFormat.Quantity(change.Quantity)} (estoque {BrazilFormat.Quantity(change.Before)} → {BrazilFormat.Quantity(change.After)})");
+                $"Pedido nº {order.Number}: {(change.Quantity > 0 ? "-" : "+")}{BrazilFormat.Quantity(Math.Abs(change.Quantity))} (estoque {BrazilFormat.Quantity(change.Before)} → {BrazilFormat.Quantity(change.After)})");
             actions.Add(audit.Entry("product", change.ProductId, verb, details));
         }
 

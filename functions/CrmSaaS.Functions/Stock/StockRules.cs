@@ -24,25 +24,36 @@ public static class StockRules
             .GroupBy(i => i.ProductId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity), StringComparer.Ordinal);
 
+    /// <summary>What leaves stock per product when an order's items go from <paramref name="before"/> to <paramref name="after"/> (negative: comes back).</summary>
+    public static IReadOnlyDictionary<string, decimal> Delta(IEnumerable<DocumentItem> before, IEnumerable<DocumentItem> after)
+    {
+        var delta = ProductQuantities(after).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var (productId, quantity) in ProductQuantities(before))
+        {
+            delta[productId] = delta.GetValueOrDefault(productId) - quantity;
+        }
+
+        return delta.Where(d => d.Value != 0).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+    }
+
+    /// <param name="outgoing">Quantity leaving stock per product; negative comes back.</param>
     /// <param name="stock">Current stock and description per product id; a product missing here was deleted and is skipped.</param>
-    /// <param name="sign">-1 to deduct (order confirmed), +1 to give back (order cancelled).</param>
     public static IReadOnlyList<StockChange> Move(
-        IReadOnlyDictionary<string, decimal> quantities,
+        IReadOnlyDictionary<string, decimal> outgoing,
         IReadOnlyDictionary<string, (decimal Stock, string Description)> stock,
-        int sign,
         bool allowNegative)
     {
         var changes = new List<StockChange>();
         var shortages = new List<StockShortage>();
-        foreach (var (productId, quantity) in quantities.OrderBy(q => q.Key, StringComparer.Ordinal))
+        foreach (var (productId, quantity) in outgoing.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
             if (!stock.TryGetValue(productId, out var current))
             {
                 continue;
             }
 
-            var after = current.Stock + (sign * quantity);
-            if (sign < 0 && after < 0 && !allowNegative)
+            var after = current.Stock - quantity;
+            if (quantity > 0 && after < 0 && !allowNegative)
             {
                 shortages.Add(new StockShortage(productId, current.Description, current.Stock, quantity));
                 continue;
@@ -55,7 +66,7 @@ public static class StockRules
         {
             var list = string.Join("; ", shortages.Select(s =>
                 $"{s.Description} (disponível {BrazilFormat.Quantity(s.Available)}, pedido {BrazilFormat.Quantity(s.Requested)})"));
-            var problem = new AppException(409, InsufficientCode, $"Estoque insuficiente para confirmar o pedido: {list}.");
+            var problem = new AppException(409, InsufficientCode, $"Estoque insuficiente: {list}.");
             problem.Extensions["products"] = shortages;
             throw problem;
         }

@@ -54,4 +54,21 @@ public sealed class StockApiTests(BillingApp app) : IClassFixture<BillingApp>
 
         (await world.StockOfAsync(cable)).ShouldBe(-2m);
     }
+
+    [Fact]
+    public async Task Items_added_to_a_confirmed_order_take_their_stock_too()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        var camera = await world.ProductAsync("Câmera IP 4MP", 399.90m, 10m);
+        var order = await world.ConfirmedOrderAsync([BillingWorld.ProductItem(camera, 2)]);
+
+        var added = await SalesSeed.SendAsync(world.Admin, HttpMethod.Post, $"/api/sales-orders/{order.GetProperty("id").GetString()}/items",
+            new { items = new[] { BillingWorld.ProductItem(camera, 9) } }, order.GetProperty("etag").GetString());
+        await added.ShouldBeProblemAsync(HttpStatusCode.Conflict, StockRules.InsufficientCode);
+        added = await SalesSeed.SendAsync(world.Admin, HttpMethod.Post, $"/api/sales-orders/{order.GetProperty("id").GetString()}/items",
+            new { items = new[] { BillingWorld.ProductItem(camera, 3) } }, order.GetProperty("etag").GetString());
+        await added.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        (await world.StockOfAsync(camera)).ShouldBe(5m);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class StockRulesTests
     [Fact]
     public void Deducting_more_than_the_stock_is_refused_naming_the_product()
     {
-        var ex = Should.Throw<AppException>(() => StockRules.Move(new Dictionary<string, decimal> { ["P1"] = 2, ["P2"] = 3 }, Stock, -1, allowNegative: false));
+        var ex = Should.Throw<AppException>(() => StockRules.Move(new Dictionary<string, decimal> { ["P1"] = 2, ["P2"] = 3 }, Stock, allowNegative: false));
 
         ex.Status.ShouldBe(409);
         ex.Code.ShouldBe(StockRules.InsufficientCode);
@@ -41,14 +41,23 @@ public sealed class StockRulesTests
     [Fact]
     public void A_tenant_that_allows_negative_stock_sells_beyond_it()
     {
-        StockRules.Move(new Dictionary<string, decimal> { ["P2"] = 3 }, Stock, -1, allowNegative: true)
+        StockRules.Move(new Dictionary<string, decimal> { ["P2"] = 3 }, Stock, allowNegative: true)
             .ShouldHaveSingleItem().ShouldBe(new StockChange("P2", "Cabo de rede 305 m", 1m, -2m, 3m));
     }
 
     [Fact]
     public void Giving_back_adds_the_quantities_and_deleted_products_are_skipped()
     {
-        StockRules.Move(new Dictionary<string, decimal> { ["P1"] = 2, ["GONE"] = 1 }, Stock, +1, allowNegative: false)
+        StockRules.Move(new Dictionary<string, decimal> { ["P1"] = -2, ["GONE"] = -1 }, Stock, allowNegative: false)
             .ShouldHaveSingleItem().After.ShouldBe(12m);
+    }
+
+    [Fact]
+    public void Changing_a_confirmed_orders_items_moves_only_the_difference()
+    {
+        var before = new[] { BillingRulesTests.Product("1", 3, 10m) with { ProductId = "P1" }, BillingRulesTests.Product("2", 1, 10m) with { ProductId = "P2" } };
+        var after = new[] { BillingRulesTests.Product("1", 5, 10m) with { ProductId = "P1" }, BillingRulesTests.Product("3", 4, 10m) with { ProductId = "P3" } };
+
+        StockRules.Delta(before, after).ShouldBe(new Dictionary<string, decimal> { ["P1"] = 2m, ["P2"] = -1m, ["P3"] = 4m }, ignoreOrder: true);
     }
 }
