@@ -5,7 +5,6 @@ using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Receivables;
 using CrmSaaS.Functions.SalesOrders;
 using CrmSaaS.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmSaaS.Functions.CustomerOverview;
 
@@ -136,17 +135,4 @@ public sealed class CustomerOverviewReader(TenantTable table, TimeProvider clock
             overdue.Count,
             open.Take(Latest).Select(r => new OverviewReceivable(r.Id, r.InvoiceNumber, r.Installment, r.InstallmentCount, r.DueDate, r.Amount, r.IsOverdue(today))).ToList());
     }
-}
-
-public static class CustomerOverviewApi
-{
-    public static IEndpointRouteBuilder MapCustomerOverview(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/customers").WithTags("CustomerOverview").RequireStaff()
-            .MapGet("/{id}/overview", GetCustomerOverview).WithName(nameof(GetCustomerOverview));
-        return app;
-    }
-
-    public static async Task<Ok<CustomerOverviewResponse>> GetCustomerOverview(string id, CustomerOverviewReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.ReadAsync(id, ct));
 }
