@@ -26,7 +26,9 @@ public sealed class BillingApiTests(BillingApp app) : IClassFixture<BillingApp>
         var itemId = ItemId(order, 0);
         await world.CompleteTasksAsync(orderId, itemId, 10);
 
-        var view = await (await world.Admin.GetAsync($"/api/sales-orders/{orderId}/billing")).ReadAsync<JsonElement>();
+        var viewResponse = await world.Admin.GetAsync($"/api/sales-orders/{orderId}/billing");
+        viewResponse.StorageTransactions().ShouldBeLessThanOrEqualTo(3, "the order, one scan of its task index, one scan of its invoices");
+        var view = await viewResponse.ReadAsync<JsonElement>();
         var line = view.GetProperty("items")[0];
         (line.GetProperty("quantity").GetDecimal(), line.GetProperty("tasksCompleted").GetInt32(), line.GetProperty("billed").GetDecimal(), line.GetProperty("billableNow").GetDecimal())
             .ShouldBe((15m, 10, 0m, 10m));
@@ -40,7 +42,9 @@ public sealed class BillingApiTests(BillingApp app) : IClassFixture<BillingApp>
         blocked.GetProperty("requested").GetDecimal().ShouldBe(11m);
         (await world.Seed.RowsAsync("invoice|")).ShouldBeEmpty();
 
-        var created = await (await world.BillAsync(orderId, new { items = new[] { new { itemId, quantity = 10m } } })).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var issued = await world.BillAsync(orderId, new { items = new[] { new { itemId, quantity = 10m } } });
+        var created = await issued.ReadAsync<JsonElement>(HttpStatusCode.Created);
+        issued.StorageTransactions().ShouldBeLessThanOrEqualTo(12, "settings, order, tasks, customer, counter, service, DPS blob, one batch, queue, receivables");
         var invoice = created.GetProperty("invoice");
         invoice.GetProperty("number").GetInt64().ShouldBe(1);
         invoice.GetProperty("total").GetDecimal().ShouldBe(1500m);
