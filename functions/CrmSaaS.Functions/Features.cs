@@ -1,7 +1,9 @@
 using CrmSaaS.Functions.Accounts;
+using CrmSaaS.Functions.Billing;
 using CrmSaaS.Functions.Catalogue;
 using CrmSaaS.Functions.CustomerArea;
 using CrmSaaS.Functions.Contracts;
+using CrmSaaS.Functions.CustomerOverview;
 using CrmSaaS.Functions.Customers;
 using CrmSaaS.Functions.Faturamento;
 using CrmSaaS.Functions.Health;
@@ -12,6 +14,7 @@ using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Proposals;
 using CrmSaaS.Functions.Quotes;
+using CrmSaaS.Functions.Receivables;
 using CrmSaaS.Functions.SalesOrders;
 using CrmSaaS.Functions.ServiceOrders;
 using CrmSaaS.Functions.Settings;
@@ -58,6 +61,7 @@ public static class Features
         services.AddScoped<CatalogueStore>();
         services.AddScoped<SolutionStore>();
         services.AddScoped<ContractStore>();
+        services.AddBilling();
         return services;
     }
 
@@ -83,6 +87,9 @@ public static class Features
         app.MapCatalogue();
         app.MapSolutions();
         app.MapContracts();
+        app.MapBilling();
+        app.MapReceivables();
+        app.MapCustomerOverview();
         return app;
     }
 }

@@ -58,6 +58,7 @@ public sealed class SalesOrderStore(
     AuditLog audit,
     CrmReferences crm,
     QueueRuntime queues,
+    Stock.StockLedger stock,
     TimeProvider clock)
 {
     public const string OrderEventsQueue = "order-events";
@@ -250,7 +251,7 @@ public sealed class SalesOrderStore(
             GenerateOpportunity = generate,
             Items = items,
         };
-        var saved = await SaveAsync(order, after, row, "updated", null, ct);
+        var saved = await SaveAsync(order, after, row, "updated", null, ct, await stock.ChangeActionsAsync(order, after.Items, ct));
         await EnqueueIfPendingAsync(saved, "items-changed", ct);
         await EnqueueProposalPdfAsync(saved, "updated", ct);
         return saved;
@@ -271,7 +272,7 @@ public sealed class SalesOrderStore(
 
         var after = order with { Items = items, Installments = installments };
         var added = string.Join(", ", items.Skip(order.Items.Count).Select(i => i.Description));
-        var saved = await SaveAsync(order, after, row, "items-added", added, ct);
+        var saved = await SaveAsync(order, after, row, "items-added", added, ct, await stock.ChangeActionsAsync(order, after.Items, ct));
         await EnqueueIfPendingAsync(saved, "items-added", ct);
         await EnqueueProposalPdfAsync(saved, "items-added", ct);
         return saved;
@@ -343,7 +344,8 @@ public sealed class SalesOrderStore(
     public async Task<SalesOrder> MoveToPedidoAsync(SalesOrder order, TableEntity row, CancellationToken ct)
     {
         var after = order with { Status = SalesOrderStatus.Pedido, StatusChangedAt = clock.GetUtcNow() };
-        var saved = await SaveAsync(order, after, row, "confirmed", $"{SalesOrderRules.Label(order.Status)} → Pedido", ct);
+        var stockActions = await stock.DeductActionsAsync(order, ct);
+        var saved = await SaveAsync(order, after, row, "confirmed", $"{SalesOrderRules.Label(order.Status)} → Pedido", ct, stockActions);
         await EnqueueIfPendingAsync(saved, "confirmed", ct);
         return saved;
     }
@@ -356,7 +358,8 @@ public sealed class SalesOrderStore(
         validation.ThrowIfInvalid();
         var next = SalesOrderRules.Require(order, SalesOrderAction.Cancel);
         var after = order with { Status = next, StatusChangedAt = clock.GetUtcNow(), CancelReason = reason?.Trim() ?? "" };
-        return await SaveAsync(order, after, row, "cancelled", after.CancelReason, ct);
+        var stockActions = order.Status == SalesOrderStatus.Pedido ? await stock.ReturnActionsAsync(order, ct) : [];
+        return await SaveAsync(order, after, row, "cancelled", after.CancelReason, ct, stockActions);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class SalesSeed(CrmApp app, TestTenant tenant)
             row["Code"] = "PRD-" + id[^4..];
             row["Description"] = description;
             row["Price"] = price;
-            row["Stock"] = 10m;
+            row["Stock"] = 1000m; // enough for any order in these tests: confirming an order deducts its products (Stock/)
             row["Unit"] = "UN";
             row["Active"] = true;
             return table.InsertAsync(row);
