@@ -29,6 +29,12 @@ import { OpportunityPage } from '../opportunities/OpportunityPage';
 import { TasksPage } from '../tasks/TasksPage';
 import { PipelineSettingsPage } from '../settings/PipelineSettingsPage';
 import { OrderCrmSettingsPage } from '../settings/OrderCrmSettingsPage';
+import { SalesOrdersPage } from '../salesOrders/SalesOrdersPage';
+import { SalesOrderFormPage } from '../salesOrders/SalesOrderFormPage';
+import { SalesOrderPage } from '../salesOrders/SalesOrderPage';
+import { InvoicesPage } from '../billing/InvoicesPage';
+import { InvoicePage } from '../billing/InvoicePage';
+import { ReceivablesPage } from '../receivables/ReceivablesPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -83,6 +89,14 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/solucoes', area: 'staff', render: () => <SolutionsPage /> },
   { path: '/solucoes/nova', area: 'staff', roles: WRITE_ROLES.solutions, render: () => <SolutionFormPage /> },
   { path: '/solucoes/:id', area: 'staff', render: ({ params }) => <SolutionFormPage id={params['id']!} /> },
+
+  { path: '/pedidos', area: 'staff', render: ({ query }) => <SalesOrdersPage query={query} /> },
+  { path: '/pedidos/novo', area: 'staff', roles: WRITE_ROLES.salesOrders, render: () => <SalesOrderFormPage /> },
+  { path: '/pedidos/:id/editar', area: 'staff', roles: WRITE_ROLES.salesOrders, render: ({ params }) => <SalesOrderFormPage id={params['id']!} /> },
+  { path: '/pedidos/:id', area: 'staff', render: ({ params }) => <SalesOrderPage id={params['id']!} /> },
+  { path: '/notas', area: 'staff', render: ({ query }) => <InvoicesPage query={query} /> },
+  { path: '/notas/:id', area: 'staff', render: ({ params }) => <InvoicePage id={params['id']!} /> },
+  { path: '/recebiveis', area: 'staff', render: ({ query }) => <ReceivablesPage query={query} /> },
 
   { path: '/catalogo', area: 'staff', render: ({ query }) => <CataloguePage tab={query.get('aba')} /> },
 

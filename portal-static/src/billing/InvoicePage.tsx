@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import { useAction, useResource } from '../app/hooks';
+import { href } from '../app/router';
+import { useCanWrite } from '../auth/permissions';
+import { formatDate, formatDateTime } from '../format/date';
+import { formatDecimalBR } from '../format/lineMath';
+import { formatMoney } from '../format/money';
+import { PageHeader } from '../layout/PageHeader';
+import { StatusBadge } from '../ui/Badge';
+import { Button } from '../ui/Button';
+import { ErrorBanner, Notice } from '../ui/ErrorBanner';
+import { TextArea } from '../ui/Field';
+import { ConfirmDialog } from '../ui/Modal';
+import { LoadingBlock } from '../ui/Spinner';
+import { Table, type Column } from '../ui/Table';
+import { toast } from '../ui/Toast';
+import { INVOICE_STATUS, cancelInvoice, getInvoice, isCancelled, type InvoiceItem } from './billingApi';
+
+/** One invoice: items, ISS, links to its order; cancelling (confirmed) reverts the order's billed quantities. */
+export function InvoicePage({ id }: { id: string }) {
+  const canCancel = useCanWrite('billing');
+  const invoice = useResource((signal) => getInvoice(id, signal), [id]);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const cancel = useAction(async () => {
+    await cancelInvoice(id, reason.trim(), invoice.data?.etag ?? invoice.data?.data.etag ?? null);
+    toast.success('Nota fiscal cancelada.');
+    setCancelling(false);
+    invoice.reload();
+  });
+
+  if (invoice.loading && !invoice.data) return <LoadingBlock />;
+  if (!invoice.data) {
+    return (
+      <>
+        <PageHeader title="Nota fiscal" />
+        <ErrorBanner error={invoice.error} onRetry={invoice.reload} />
+        <p>
+          <a href={href('/notas')}>← Notas fiscais</a>
+        </p>
+      </>
+    );
+  }
+  const n = invoice.data.data;
+  const columns: Column<InvoiceItem>[] = [
+    { key: 'description', header: 'Serviço', render: (i) => <span class="cell-primary">{i.description}</span> },
+    { key: 'quantity', header: 'Qtd.', align: 'end', render: (i) => formatDecimalBR(i.quantity) },
+    { key: 'unitPrice', header: 'Valor unit.', align: 'end', render: (i) => <span class="nowrap">{formatMoney(i.unitPrice)}</span> },
+    { key: 'total', header: 'Total', align: 'end', render: (i) => <span class="nowrap">{formatMoney(i.total)}</span> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={`NFS-e nº ${n.number}`}
+        description={
+          <span class="header-meta">
+            <StatusBadge status={n.status} styles={INVOICE_STATUS} />
+            <span>{formatMoney(n.total)}</span>
+          </span>
+        }
+        actions={
+          canCancel &&
+          !isCancelled(n) && (
+            <Button
+              variant="danger"
+              onClick={() => {
+                cancel.setError(null);
+                setReason('');
+                setCancelling(true);
+              }}
+            >
+              Cancelar nota
+            </Button>
+          )
+        }
+      />
+      <p class="breadcrumb">
+        <a href={href('/notas')}>← Notas fiscais</a>
+      </p>
+      {isCancelled(n) && <Notice tone="warning">Nota cancelada{n.cancelledAt ? ` em ${formatDateTime(n.cancelledAt)}` : ''}{n.cancelReason ? `: ${n.cancelReason}` : '.'}</Notice>}
+      {n.nfseStatus === 'pending-certificate' && (
+        <Notice tone="warning">A transmissão da NFS-e aguarda o certificado digital (A1) da empresa: configure-o para enviar as notas à prefeitura.</Notice>
+      )}
+      <section class="card" aria-label="Dados da nota">
+        <dl class="details details-grid">
+          <div>
+            <dt>Cliente</dt>
+            <dd>{n.customerId ? <a href={href(`/clientes/${encodeURIComponent(n.customerId)}`)}>{n.customerName}</a> : n.customerName}</dd>
+          </div>
+          <div>
+            <dt>Emissão</dt>
+            <dd>{formatDate(n.issuedAt)}</dd>
+          </div>
+          <div>
+            <dt>Pedido</dt>
+            <dd>{n.orderId ? <a href={href(`/pedidos/${encodeURIComponent(n.orderId)}`)}>Pedido nº {n.orderNumber ?? ''}</a> : '—'}</dd>
+          </div>
+          <div>
+            <dt>ISS</dt>
+            <dd>
+              {n.issAmount != null ? formatMoney(n.issAmount) : '—'}
+              {n.issRate != null && <span class="cell-secondary"> ({formatDecimalBR(n.issRate)}%)</span>}
+              {n.issWithheld && <div class="cell-secondary">Retido pelo tomador</div>}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <section class="section-gap" aria-label="Itens da nota">
+        <h2 class="panel-title">Itens</h2>
+        <Table caption="Itens da nota" columns={columns} rows={n.items} rowKey={(i) => i.itemId || i.description} empty="Sem itens." />
+      </section>
+      <ConfirmDialog
+        open={cancelling}
+        title="Cancelar a nota fiscal?"
+        message={
+          <>
+            <p>
+              A NFS-e nº {n.number} será cancelada: as quantidades voltam a ficar disponíveis para faturar no pedido e os recebíveis em aberto desta nota são cancelados.
+            </p>
+            <TextArea label="Motivo do cancelamento" name="cancelReason" rows={2} maxLength={500} value={reason} onValue={setReason} />
+          </>
+        }
+        confirmLabel="Cancelar nota"
+        cancelLabel="Voltar"
+        busy={cancel.busy}
+        error={cancel.error}
+        onConfirm={() => void cancel.run()}
+        onCancel={() => setCancelling(false)}
+      />
+    </>
+  );
+}
