@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { todayIso } from '../format/date';
+import { callsTo, fakeApi, openApp, queryOf, withEtag } from '../test/fakeApi';
+import { byText, choose, click, field, jsonResponse, settle, submit, type } from '../test/render';
+
+const NBSP = '\u00a0';
+
+const invoice = {
+  id: 'n1',
+  number: 57,
+  status: 'issued',
+  customerId: 'c1',
+  customerName: 'Padaria Pão Quente',
+  orderId: 'o1',
+  orderNumber: 1024,
+  issuedAt: '2026-07-20T13:00:00Z',
+  total: 2000,
+  issRate: 5,
+  issAmount: 100,
+  issWithheld: false,
+  items: [{ itemId: 'A1', description: 'Visita técnica', quantity: 10, unitPrice: 200, total: 2000 }],
+};
+
+function dialog(): HTMLElement {
+  return document.body.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]')!;
+}
+
+describe('invoices', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    vi.unstubAllGlobals();
+  });
+
+  it('lists invoices with their order and filters by status', async () => {
+    const calls = fakeApi({ 'GET /api/invoices': () => jsonResponse(200, { items: [invoice], continuation: null }) });
+    const view = await openApp('/notas?pedido=o1');
+    cleanup = view.unmount;
+    const page = view.container;
+    expect(queryOf(callsTo(calls, 'GET', '/api/invoices')[0]!).get('orderId')).toBe('o1');
+    const row = page.querySelector('tbody tr')!;
+    expect(row.textContent).toContain('NFS-e nº 57');
+    expect(row.textContent).toContain('Pedido nº 1024');
+    expect(row.textContent).toContain('Emitida');
+    expect(row.textContent).toContain(`R$${NBSP}2.000,00`);
+    choose(field<HTMLSelectElement>(page, 'Situação'), 'cancelled');
+    await settle();
+    expect(queryOf(callsTo(calls, 'GET', '/api/invoices').at(-1)!).get('status')).toBe('cancelled');
+  });
+
+  it('cancels an invoice only after confirming, with its ETag and reason', async () => {
+    let status = 'issued';
+    const calls = fakeApi({
+      'GET /api/invoices/n1': () => withEtag({ ...invoice, status }, 'W/"2"'),
+      'POST /api/invoices/n1/cancel': () => {
+        status = 'cancelled';
+        return jsonResponse(204);
+      },
+    });
+    const view = await openApp('/notas/n1', ['finance']);
+    cleanup = view.unmount;
+    const page = view.container;
+    expect(page.textContent).toContain(`R$${NBSP}100,00`);
+    click(byText(page, 'button', 'Cancelar nota'));
+    expect(dialog().textContent).toContain('Cancelar a nota fiscal?');
+    type(field<HTMLTextAreaElement>(dialog(), 'Motivo do cancelamento'), 'Emitida em duplicidade');
+    click(byText(dialog(), 'button', 'Cancelar nota'));
+    await settle();
+    const call = callsTo(calls, 'POST', '/api/invoices/n1/cancel')[0]!;
+    expect(call.headers.get('if-match')).toBe('W/"2"');
+    expect(call.body).toEqual({ reason: 'Emitida em duplicidade' });
+    expect(page.querySelector('.page-header .badge')!.textContent).toBe('Cancelada');
+    expect(() => byText(page, 'button', 'Cancelar nota')).toThrow();
+  });
+
+  it('does not offer cancelling to sales people', async () => {
+    fakeApi({ 'GET /api/invoices/n1': () => withEtag(invoice, 'W/"2"') });
+    const view = await openApp('/notas/n1', ['sales']);
+    cleanup = view.unmount;
+    expect(view.container.querySelector('h1')!.textContent).toBe('NFS-e nº 57');
+    expect(() => byText(view.container, 'button', 'Cancelar nota')).toThrow();
+  });
+});
+
+describe('receivables', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    vi.unstubAllGlobals();
+  });
+
+  const receivable = { id: 'r1', customerId: 'c1', customerName: 'Padaria Pão Quente', invoiceId: 'n1', invoiceNumber: 57, installmentNumber: 1, installmentCount: 2, dueDate: '2020-01-10', amount: 1000, status: 'open', etag: 'W/"1"' };
+
+  it('shows overdue installments and marks one as paid with date and amount', async () => {
+    let status = 'open';
+    const calls = fakeApi({
+      'GET /api/receivables': () => jsonResponse(200, { items: [{ ...receivable, status }], continuation: null }),
+      'POST /api/receivables/r1/pay': () => {
+        status = 'paid';
+        return jsonResponse(200, { ...receivable, status: 'paid', paidOn: todayIso(), paidAmount: 1000 });
+      },
+    });
+    const view = await openApp('/recebiveis', ['finance']);
+    cleanup = view.unmount;
+    const page = view.container;
+    expect(queryOf(callsTo(calls, 'GET', '/api/receivables')[0]!).get('status')).toBe('open');
+    const row = page.querySelector('tbody tr')!;
+    expect(row.textContent).toContain('Vencido');
+    expect(row.textContent).toContain('NFS-e nº 57 · parcela 1/2');
+
+    click(byText(row, 'button', 'Marcar como pago'));
+    type(field(dialog(), 'Valor pago'), '');
+    submit(dialog().querySelector('form')!);
+    expect(dialog().textContent).toContain('Informe o valor pago.');
+    type(field(dialog(), 'Valor pago'), '1.000,00');
+    submit(dialog().querySelector('form')!);
+    await settle();
+    expect(callsTo(calls, 'POST', '/api/receivables/r1/pay')[0]!.body).toEqual({ date: todayIso(), amount: 1000 });
+    expect(callsTo(calls, 'POST', '/api/receivables/r1/pay')[0]!.headers.get('if-match')).toBe('W/"1"');
+    expect(page.textContent).toContain('Recebível marcado como pago.');
+  });
+
+  it('sends the due-date range and refuses a reversed one', async () => {
+    const calls = fakeApi({ 'GET /api/receivables': () => jsonResponse(200, { items: [], continuation: null }) });
+    const view = await openApp('/recebiveis?de=2026-07-01&ate=2026-07-31&status=all', ['sales']);
+    cleanup = view.unmount;
+    const q = queryOf(callsTo(calls, 'GET', '/api/receivables')[0]!);
+    expect([q.get('dueFrom'), q.get('dueTo'), q.get('status')]).toEqual(['2026-07-01', '2026-07-31', null]);
+    type(field(view.container, 'Vencimento até'), '01/06/2026');
+    await settle();
+    expect(view.container.textContent).toContain('O vencimento final deve ser igual ou posterior ao inicial.');
+    expect(() => byText(view.container, 'button', 'Marcar como pago')).toThrow();
+  });
+});
