@@ -35,6 +35,10 @@ import { SalesOrderPage } from '../salesOrders/SalesOrderPage';
 import { InvoicesPage } from '../billing/InvoicesPage';
 import { InvoicePage } from '../billing/InvoicePage';
 import { ReceivablesPage } from '../receivables/ReceivablesPage';
+import { QuotesPage } from '../quotes/QuotesPage';
+import { QuotePage } from '../quotes/QuotePage';
+import { ServiceOrdersPage } from '../serviceOrders/ServiceOrdersPage';
+import { ServiceOrderPage } from '../serviceOrders/ServiceOrderPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -94,6 +98,12 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/pedidos/novo', area: 'staff', roles: WRITE_ROLES.salesOrders, render: () => <SalesOrderFormPage /> },
   { path: '/pedidos/:id/editar', area: 'staff', roles: WRITE_ROLES.salesOrders, render: ({ params }) => <SalesOrderFormPage id={params['id']!} /> },
   { path: '/pedidos/:id', area: 'staff', render: ({ params }) => <SalesOrderPage id={params['id']!} /> },
+  { path: '/orcamentos', area: 'staff', render: () => <QuotesPage /> },
+  { path: '/orcamentos/novo', area: 'staff', roles: WRITE_ROLES.quotes, render: () => <QuotePage /> },
+  { path: '/orcamentos/:id', area: 'staff', render: ({ params }) => <QuotePage id={params['id']!} /> },
+  { path: '/ordens-servico', area: 'staff', render: () => <ServiceOrdersPage /> },
+  { path: '/ordens-servico/nova', area: 'staff', roles: WRITE_ROLES.serviceOrders, render: () => <ServiceOrderPage /> },
+  { path: '/ordens-servico/:id', area: 'staff', render: ({ params }) => <ServiceOrderPage id={params['id']!} /> },
   { path: '/notas', area: 'staff', render: ({ query }) => <InvoicesPage query={query} /> },
   { path: '/notas/:id', area: 'staff', render: ({ params }) => <InvoicePage id={params['id']!} /> },
   { path: '/recebiveis', area: 'staff', render: ({ query }) => <ReceivablesPage query={query} /> },
