@@ -34,6 +34,7 @@ import {
   type Installment,
   type SalesOrder,
 } from './salesOrdersApi';
+import { OrderAttachments } from './OrderAttachments';
 import './salesOrders.css';
 
 /** How often the page asks again while the order → CRM step creates the opportunity and tasks. */
@@ -275,6 +276,7 @@ export function SalesOrderPage({ id }: { id: string }) {
         <h2 class="panel-title">Parcelas</h2>
         <Table caption="Parcelas do pedido" columns={installmentColumns} rows={o.installments} rowKey={(p) => String(p.number)} empty="As parcelas aparecem quando o pedido tiver itens." />
       </section>
+      <OrderAttachments order={o} canWrite={canWrite} onOrderChanged={changed} />
       <OrderStatusDialog
         open={statusOpen}
         orderId={id}
