@@ -14,7 +14,9 @@ import { ConfirmDialog } from '../ui/Modal';
 import { LoadingBlock } from '../ui/Spinner';
 import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
-import { INVOICE_STATUS, cancelInvoice, getInvoice, isCancelled, type InvoiceItem } from './billingApi';
+import { RECEIVABLE_STATUS, displayStatus, type Receivable } from '../receivables/receivablesApi';
+import { todayIso } from '../format/date';
+import { INVOICE_STATUS, NFSE_STATUS, cancelInvoice, getInvoice, isCancelled, type InvoiceItem } from './billingApi';
 
 /** One invoice: items, ISS, links to its order; cancelling (confirmed) reverts the order's billed quantities. */
 export function InvoicePage({ id }: { id: string }) {
@@ -49,6 +51,14 @@ export function InvoicePage({ id }: { id: string }) {
     { key: 'total', header: 'Total', align: 'end', render: (i) => <span class="nowrap">{formatMoney(i.total)}</span> },
   ];
 
+  const today = todayIso();
+  const receivableColumns: Column<Receivable>[] = [
+    { key: 'installment', header: 'Parcela', render: (r) => (r.installmentNumber ? `${r.installmentNumber}/${r.installmentCount ?? ''}` : '—') },
+    { key: 'dueDate', header: 'Vencimento', render: (r) => formatDate(r.dueDate) },
+    { key: 'status', header: 'Situação', render: (r) => <StatusBadge status={displayStatus(r, today)} styles={RECEIVABLE_STATUS} /> },
+    { key: 'amount', header: 'Valor', align: 'end', render: (r) => <span class="nowrap">{formatMoney(r.amount)}</span> },
+  ];
+
   return (
     <>
       <PageHeader
@@ -56,6 +66,7 @@ export function InvoicePage({ id }: { id: string }) {
         description={
           <span class="header-meta">
             <StatusBadge status={n.status} styles={INVOICE_STATUS} />
+            {n.nfseStatus && NFSE_STATUS[n.nfseStatus] && <StatusBadge status={n.nfseStatus} styles={NFSE_STATUS} />}
             <span>{formatMoney(n.total)}</span>
           </span>
         }
@@ -82,6 +93,7 @@ export function InvoicePage({ id }: { id: string }) {
       {n.nfseStatus === 'pending-certificate' && (
         <Notice tone="warning">A transmissão da NFS-e aguarda o certificado digital (A1) da empresa: configure-o para enviar as notas à prefeitura.</Notice>
       )}
+      {n.nfseStatus === 'rejected' && n.nfseMessage && <Notice tone="warning">NFS-e rejeitada: {n.nfseMessage}</Notice>}
       <section class="card" aria-label="Dados da nota">
         <dl class="details details-grid">
           <div>
@@ -110,6 +122,12 @@ export function InvoicePage({ id }: { id: string }) {
         <h2 class="panel-title">Itens</h2>
         <Table caption="Itens da nota" columns={columns} rows={n.items} rowKey={(i) => i.itemId || i.description} empty="Sem itens." />
       </section>
+      {n.receivables.length > 0 && (
+        <section class="section-gap" aria-label="Parcelas a receber">
+          <h2 class="panel-title">Parcelas a receber</h2>
+          <Table caption="Parcelas a receber da nota" columns={receivableColumns} rows={n.receivables} rowKey={(r) => r.id} />
+        </section>
+      )}
       <ConfirmDialog
         open={cancelling}
         title="Cancelar a nota fiscal?"

@@ -10,7 +10,9 @@ import { Modal } from '../ui/Modal';
 import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
 import { SALES_ORDER_STATUS } from '../salesOrders/salesOrdersApi';
-import { billOrder, blockedItemsOf, blockedReason, getOrderBilling, readBillingQuantities, type BillingItem, type BillingQuantities, type Invoice } from './billingApi';
+import { formatDate } from '../format/date';
+import { formatMoney } from '../format/money';
+import { billOrder, blockedItemsOf, isCancelled, blockedReason, getOrderBilling, readBillingQuantities, type BillingItem, type BillingQuantities, type Invoice } from './billingApi';
 
 export interface OrderStatusDialogProps {
   open: boolean;
@@ -44,7 +46,7 @@ export function OrderStatusDialog({ open, orderId, orderNumber, canBill, onClose
   const blocked = blockedItemsOf(bill.error);
 
   const data = view.data;
-  const billable = data ? data.status === 'Pedido' || data.status === 'FaturadoParcial' : false;
+  const billable = data?.canBill ?? false;
   const anythingBillable = data ? data.items.some((i) => i.billableNow > 0) : false;
 
   const submitPartial = (e: Event) => {
@@ -176,6 +178,19 @@ export function OrderStatusDialog({ open, orderId, orderNumber, canBill, onClose
               </p>
             )}
           </form>
+          {data.invoices.length > 0 && (
+            <>
+              <h3 class="panel-title section-gap">Notas emitidas</h3>
+              <ul>
+                {data.invoices.map((n) => (
+                  <li key={n.id}>
+                    <a href={href(`/notas/${encodeURIComponent(n.id)}`)}>NFS-e nº {n.number}</a> · {formatDate(n.issuedAt)} · {formatMoney(n.total)}
+                    {isCancelled(n) ? ' · cancelada' : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <p class="small">
             <a href={href('/notas', { pedido: orderId })}>Ver notas fiscais deste pedido</a> · <a href={href('/tarefas', { pedido: orderId, situacao: 'todas' })}>Ver tarefas do pedido</a>
           </p>

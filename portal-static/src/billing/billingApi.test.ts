@@ -1,27 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { parseProblem } from '../api/problem';
 import { formatDecimalBR, parseDecimalBR } from '../format/lineMath';
-import { blockedItemsOf, blockedReason, readBillingQuantities, readBillingView } from './billingApi';
+import { blockedItemsOf, blockedReason, readBillingQuantities, readBillingView, readInvoice } from './billingApi';
 
 const view = readBillingView({
   orderId: 'o1',
   orderNumber: 12,
   status: 'Pedido',
+  statusLabel: 'Pedido',
+  canBill: true,
   items: [
-    { itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, tasksGenerated: 15, completedTasks: 10, billedQuantity: 0, billableNow: 10 },
-    { itemId: 'B2', description: 'Filtro', kind: 'product', quantity: 2, billedQuantity: 1, billableNow: 1 },
+    { itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, taskGated: true, tasksTotal: 15, tasksCompleted: 10, billed: 0, billableNow: 10 },
+    { itemId: 'B2', description: 'Filtro', kind: 'product', quantity: 2, taskGated: false, tasksTotal: 0, tasksCompleted: 0, billed: 1, billableNow: 1 },
   ],
+  invoices: [{ id: 'n1', number: 57, status: 'issued', orderId: 'o1', orderNumber: 12, customerName: 'Padaria', issueDate: '2026-07-20', total: 200, nfseStatus: 'queued' }],
 });
 
 describe('billing view', () => {
   it('reads per item quantity, completed tasks, billed and billable now', () => {
     expect(view.items[0]).toEqual({ itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, tasksGenerated: 15, completedTasks: 10, billedQuantity: 0, billableNow: 10 });
     expect(view.orderNumber).toBe(12);
+    expect(view.canBill).toBe(true);
+    expect(view.invoices.map((n) => [n.number, n.issuedAt, n.total])).toEqual([[57, '2026-07-20', 200]]);
   });
 
-  it('reads the short field names too, and defaults billable to what remains', () => {
-    const v = readBillingView({ id: 'o1', items: [{ id: 'A1', description: 'X', quantity: 4, completed: 3, billed: 1 }] });
-    expect(v.items[0]).toMatchObject({ itemId: 'A1', completedTasks: 3, billedQuantity: 1, billableNow: 3 });
+  it('reads an invoice answer with its lines, ISS and receivables', () => {
+    const invoice = readInvoice({
+      invoice: {
+        id: 'n1',
+        number: 57,
+        status: 'issued',
+        orderId: 'o1',
+        orderNumber: 12,
+        issueDate: '2026-07-20',
+        total: 2000,
+        issWithheld: true,
+        lines: [{ itemId: 'A1', description: 'Visita técnica', quantity: 10, unitPrice: 200, total: 2000, issRate: 5, issAmount: 100 }],
+        etag: 'W/"1"',
+      },
+      receivables: [{ id: 'r1', installment: 1, installmentCount: 2, dueDate: '2026-08-19', amount: 950, status: 'open', overdue: false }],
+    });
+    expect(invoice).toMatchObject({ number: 57, issuedAt: '2026-07-20', issAmount: 100, issWithheld: true, etag: 'W/"1"' });
+    expect(invoice.items).toEqual([{ itemId: 'A1', description: 'Visita técnica', quantity: 10, unitPrice: 200, total: 2000 }]);
+    expect(invoice.receivables.map((r) => [r.installmentNumber, r.installmentCount, r.amount])).toEqual([[1, 2, 950]]);
   });
 });
 

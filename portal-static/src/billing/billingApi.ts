@@ -3,11 +3,12 @@ import { getPage, seg, type PageArgs } from '../api/lists';
 import type { ApiError } from '../api/problem';
 import { staffApi } from '../auth/session';
 import type { StatusStyle } from '../ui/Badge';
+import { readReceivable, type Receivable } from '../receivables/receivablesApi';
 
 /**
- * Billing (issue 6): the order's billing status view, task-gated invoices and their cancellation. Built against the
- * billing spec (GET /api/sales-orders/{id}/billing, POST /api/sales-orders/{id}/invoices, /api/invoices…); the readers
- * below accept the field names the spec allows so a naming detail of the API does not blank a column.
+ * Billing (issue 6): the order's billing status view, task-gated invoices and their cancellation
+ * (functions/CrmSaaS.Functions/Billing/BillingApi.cs). Invoice answers are `{ invoice, receivables }`; the readers
+ * below turn the API's records into the shapes the screens use.
  */
 
 /** One line of the order as billing sees it. */
@@ -29,7 +30,10 @@ export interface BillingView {
   orderNumber: number | null;
   status: string;
   statusLabel: string;
+  /** The order's status lets it bill (Pedido or Faturado parcial). */
+  canBill: boolean;
   items: BillingItem[];
+  invoices: Invoice[];
 }
 
 /** One refused line of a `billing_blocked` 409. */
@@ -55,7 +59,9 @@ export interface Invoice {
   number: number;
   status: string;
   statusLabel?: string;
+  /** Transmission of the NFS-e: not-applicable, queued, pending-certificate, accepted, rejected. */
   nfseStatus?: string | null;
+  nfseMessage?: string | null;
   customerId: string;
   customerName: string;
   orderId: string;
@@ -68,18 +74,21 @@ export interface Invoice {
   cancelReason?: string | null;
   cancelledAt?: string | null;
   items: InvoiceItem[];
+  /** The installments to receive (only on a single invoice's answer). */
+  receivables: Receivable[];
   etag?: string;
 }
 
 export const INVOICE_STATUS: Record<string, StatusStyle> = {
   issued: { label: 'Emitida', tone: 'success' },
   cancelled: { label: 'Cancelada', tone: 'danger' },
-  canceled: { label: 'Cancelada', tone: 'danger' },
-  'pending-certificate': { label: 'Aguardando certificado', tone: 'warning' },
-  pending: { label: 'Pendente', tone: 'warning' },
-  sent: { label: 'Transmitida', tone: 'success' },
-  authorized: { label: 'Autorizada', tone: 'success' },
-  rejected: { label: 'Rejeitada', tone: 'danger' },
+};
+
+export const NFSE_STATUS: Record<string, StatusStyle> = {
+  queued: { label: 'NFS-e na fila de envio', tone: 'info' },
+  'pending-certificate': { label: 'NFS-e aguardando certificado', tone: 'warning' },
+  accepted: { label: 'NFS-e autorizada', tone: 'success' },
+  rejected: { label: 'NFS-e rejeitada', tone: 'danger' },
 };
 
 export const INVOICE_STATUS_OPTIONS = [
@@ -128,8 +137,8 @@ export function readBillingItem(raw: Raw): BillingItem {
     description: str(raw, 'description'),
     kind: str(raw, 'kind') || 'service',
     quantity,
-    tasksGenerated: num(raw, 'tasksGenerated', 'generatedTasks', 'tasks'),
-    completedTasks: num(raw, 'completedTasks', 'tasksCompleted', 'completed'),
+    tasksGenerated: num(raw, 'tasksTotal', 'tasksGenerated'),
+    completedTasks: num(raw, 'tasksCompleted', 'completedTasks', 'completed'),
     billedQuantity: billed,
     billableNow: raw['billableNow'] !== undefined || raw['billable'] !== undefined || raw['billableQuantity'] !== undefined ? num(raw, 'billableNow', 'billable', 'billableQuantity') : Math.max(0, quantity - billed),
   };
@@ -141,7 +150,9 @@ export function readBillingView(raw: Raw): BillingView {
     orderNumber: numOrNull(raw, 'orderNumber', 'number'),
     status: str(raw, 'status', 'orderStatus'),
     statusLabel: str(raw, 'statusLabel', 'orderStatusLabel'),
+    canBill: typeof raw['canBill'] === 'boolean' ? (raw['canBill'] as boolean) : ['Pedido', 'FaturadoParcial'].includes(str(raw, 'status')),
     items: list(raw, 'items').map(readBillingItem),
+    invoices: list(raw, 'invoices').map(readInvoice),
   };
 }
 
@@ -165,31 +176,37 @@ export function blockedReason(b: BlockedItem, formatQuantity: (n: number) => str
   return `${b.description}: ${formatQuantity(b.completed)} tarefa(s) concluída(s), ${formatQuantity(b.billed)} já faturada(s); pedido de ${formatQuantity(b.requested)}, mas só ${formatQuantity(room)} pode(m) ser faturada(s) agora.`;
 }
 
-export function readInvoice(raw: Raw): Invoice {
+/** An invoice from a list row, a bare invoice or an answer `{ invoice, receivables }`. */
+export function readInvoice(answer: Raw): Invoice {
+  const raw = typeof answer['invoice'] === 'object' && answer['invoice'] !== null ? (answer['invoice'] as Raw) : answer;
+  const lines = list(raw, 'lines', 'items');
+  const issFromLines = lines.reduce((sum, l) => sum + num(l, 'issAmount'), 0);
   return {
     id: str(raw, 'id'),
     number: num(raw, 'number'),
     status: str(raw, 'status') || 'issued',
     statusLabel: str(raw, 'statusLabel') || undefined,
     nfseStatus: str(raw, 'nfseStatus', 'transmissionStatus') || null,
+    nfseMessage: str(raw, 'nfseMessage') || null,
     customerId: str(raw, 'customerId'),
     customerName: str(raw, 'customerName'),
     orderId: str(raw, 'orderId', 'salesOrderId'),
     orderNumber: numOrNull(raw, 'orderNumber', 'salesOrderNumber'),
-    issuedAt: str(raw, 'issuedAt', 'issueDate', 'date', 'createdAt'),
-    total: num(raw, 'total', 'servicesTotal', 'amount'),
+    issuedAt: str(raw, 'issueDate', 'issuedAt', 'date', 'createdAt'),
+    total: num(raw, 'total', 'serviceTotal', 'amount'),
     issRate: numOrNull(raw, 'issRate'),
-    issAmount: numOrNull(raw, 'issAmount', 'iss'),
+    issAmount: numOrNull(raw, 'issAmount') ?? (lines.length > 0 ? issFromLines : null),
     issWithheld: raw['issWithheld'] === true || raw['withheld'] === true,
     cancelReason: str(raw, 'cancelReason') || null,
     cancelledAt: str(raw, 'cancelledAt') || null,
-    items: list(raw, 'items').map((i) => ({
+    items: lines.map((i) => ({
       itemId: str(i, 'itemId', 'id'),
       description: str(i, 'description'),
       quantity: num(i, 'quantity'),
       unitPrice: num(i, 'unitPrice'),
       total: num(i, 'total'),
     })),
+    receivables: list(answer, 'receivables').map(readReceivable),
     etag: str(raw, 'etag') || undefined,
   };
 }

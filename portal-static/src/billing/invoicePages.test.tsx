@@ -5,21 +5,19 @@ import { byText, choose, click, field, jsonResponse, settle, submit, type } from
 
 const NBSP = '\u00a0';
 
+const listItem = { id: 'n1', number: 57, status: 'issued', orderId: 'o1', orderNumber: 1024, customerId: 'c1', customerName: 'Padaria Pão Quente', issueDate: '2026-07-20', total: 2000, nfseStatus: 'pending-certificate' };
 const invoice = {
-  id: 'n1',
-  number: 57,
-  status: 'issued',
-  customerId: 'c1',
-  customerName: 'Padaria Pão Quente',
-  orderId: 'o1',
-  orderNumber: 1024,
+  ...listItem,
   issuedAt: '2026-07-20T13:00:00Z',
-  total: 2000,
-  issRate: 5,
+  serviceTotal: 2000,
   issAmount: 100,
   issWithheld: false,
-  items: [{ itemId: 'A1', description: 'Visita técnica', quantity: 10, unitPrice: 200, total: 2000 }],
+  lines: [{ itemId: 'A1', kind: 'service', description: 'Visita técnica', quantity: 10, unitPrice: 200, gross: 2000, discount: 0, total: 2000, issRate: 5, issAmount: 100 }],
 };
+const receivables = [
+  { id: 'r1', installment: 1, installmentCount: 2, dueDate: '2026-08-19', amount: 1000, status: 'open', overdue: false },
+  { id: 'r2', installment: 2, installmentCount: 2, dueDate: '2026-09-18', amount: 1000, status: 'open', overdue: false },
+];
 
 function dialog(): HTMLElement {
   return document.body.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]')!;
@@ -33,7 +31,7 @@ describe('invoices', () => {
   });
 
   it('lists invoices with their order and filters by status', async () => {
-    const calls = fakeApi({ 'GET /api/invoices': () => jsonResponse(200, { items: [invoice], continuation: null }) });
+    const calls = fakeApi({ 'GET /api/invoices': () => jsonResponse(200, { items: [listItem], continuation: null }) });
     const view = await openApp('/notas?pedido=o1');
     cleanup = view.unmount;
     const page = view.container;
@@ -42,6 +40,7 @@ describe('invoices', () => {
     expect(row.textContent).toContain('NFS-e nº 57');
     expect(row.textContent).toContain('Pedido nº 1024');
     expect(row.textContent).toContain('Emitida');
+    expect(row.textContent).toContain('20/07/2026');
     expect(row.textContent).toContain(`R$${NBSP}2.000,00`);
     choose(field<HTMLSelectElement>(page, 'Situação'), 'cancelled');
     await settle();
@@ -51,16 +50,21 @@ describe('invoices', () => {
   it('cancels an invoice only after confirming, with its ETag and reason', async () => {
     let status = 'issued';
     const calls = fakeApi({
-      'GET /api/invoices/n1': () => withEtag({ ...invoice, status }, 'W/"2"'),
+      'GET /api/invoices/n1': () => withEtag({ invoice: { ...invoice, status }, receivables }, 'W/"2"'),
       'POST /api/invoices/n1/cancel': () => {
         status = 'cancelled';
-        return jsonResponse(204);
+        return withEtag({ invoice: { ...invoice, status }, receivables }, 'W/"3"');
       },
     });
     const view = await openApp('/notas/n1', ['finance']);
     cleanup = view.unmount;
     const page = view.container;
     expect(page.textContent).toContain(`R$${NBSP}100,00`);
+    expect(page.textContent).toContain('aguarda o certificado digital (A1)');
+    expect([...page.querySelectorAll('[aria-label="Parcelas a receber"] tbody tr')].map((r) => r.textContent)).toEqual([
+      `1/219/08/2026Em abertoR$${NBSP}1.000,00`,
+      `2/218/09/2026Em abertoR$${NBSP}1.000,00`,
+    ]);
     click(byText(page, 'button', 'Cancelar nota'));
     expect(dialog().textContent).toContain('Cancelar a nota fiscal?');
     type(field<HTMLTextAreaElement>(dialog(), 'Motivo do cancelamento'), 'Emitida em duplicidade');
@@ -74,7 +78,7 @@ describe('invoices', () => {
   });
 
   it('does not offer cancelling to sales people', async () => {
-    fakeApi({ 'GET /api/invoices/n1': () => withEtag(invoice, 'W/"2"') });
+    fakeApi({ 'GET /api/invoices/n1': () => withEtag({ invoice, receivables: [] }, 'W/"2"') });
     const view = await openApp('/notas/n1', ['sales']);
     cleanup = view.unmount;
     expect(view.container.querySelector('h1')!.textContent).toBe('NFS-e nº 57');
@@ -89,7 +93,7 @@ describe('receivables', () => {
     vi.unstubAllGlobals();
   });
 
-  const receivable = { id: 'r1', customerId: 'c1', customerName: 'Padaria Pão Quente', invoiceId: 'n1', invoiceNumber: 57, installmentNumber: 1, installmentCount: 2, dueDate: '2020-01-10', amount: 1000, status: 'open', etag: 'W/"1"' };
+  const receivable = { id: 'r1', customerId: 'c1', customerName: 'Padaria Pão Quente', invoiceId: 'n1', invoiceNumber: 57, orderId: 'o1', orderNumber: 1024, installment: 1, installmentCount: 2, dueDate: '2020-01-10', amount: 1000, status: 'open', overdue: true, paidOn: null, paidAmount: null, etag: 'W/"1"' };
 
   it('shows overdue installments and marks one as paid with date and amount', async () => {
     let status = 'open';
@@ -115,7 +119,7 @@ describe('receivables', () => {
     type(field(dialog(), 'Valor pago'), '1.000,00');
     submit(dialog().querySelector('form')!);
     await settle();
-    expect(callsTo(calls, 'POST', '/api/receivables/r1/pay')[0]!.body).toEqual({ date: todayIso(), amount: 1000 });
+    expect(callsTo(calls, 'POST', '/api/receivables/r1/pay')[0]!.body).toEqual({ paidOn: todayIso(), amount: 1000 });
     expect(callsTo(calls, 'POST', '/api/receivables/r1/pay')[0]!.headers.get('if-match')).toBe('W/"1"');
     expect(page.textContent).toContain('Recebível marcado como pago.');
   });

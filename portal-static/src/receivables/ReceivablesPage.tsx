@@ -135,11 +135,15 @@ function PayDialog({ receivable, today, onClose, onPaid }: { receivable: Receiva
   const [date, setDate] = useState<string | null>(today);
   const [amount, setAmount] = useState<number | null>(receivable.amount);
   const pay = useAction(async () => {
-    await payReceivable(receivable.id, { date: date!, amount: amount! }, receivable.etag);
+    await payReceivable(receivable.id, { paidOn: date!, amount: amount! }, receivable.etag);
     toast.success('Recebível marcado como pago.');
     onPaid();
   });
-  const fields = useFieldErrors(pay.error);
+  const server = useFieldErrors(pay.error);
+  // The API names the payment date paidOn; the form's field is "date".
+  const errors: Record<string, string> = { ...server.errors };
+  if (errors['paidOn'] && !errors['date']) errors['date'] = errors['paidOn'];
+  const fields = { ...server, errors };
   const submit = (e: Event) => {
     e.preventDefault();
     const errors = validatePayment({ date, amount }, today);
@@ -163,7 +167,7 @@ function PayDialog({ receivable, today, onClose, onPaid }: { receivable: Receiva
         </>
       }
     >
-      <ErrorBanner error={pay.error} fieldNames={['date', 'amount']} />
+      <ErrorBanner error={pay.error} fieldNames={['date', 'paidOn', 'amount']} />
       <form id="pay-form" class="form" noValidate onSubmit={submit}>
         <p>
           {receivable.customerName}: {formatMoney(receivable.amount)} com vencimento em {formatDate(receivable.dueDate)}.

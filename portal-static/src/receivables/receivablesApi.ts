@@ -16,6 +16,8 @@ export interface Receivable {
   dueDate: string;
   amount: number;
   status: string;
+  /** Open and past its due date (the server decides, in São Paulo time). */
+  overdue: boolean | null;
   paidOn: string | null;
   paidAmount: number | null;
   etag: string | null;
@@ -61,15 +63,17 @@ export function readReceivable(raw: Raw): Receivable {
     dueDate: s(raw, 'dueDate'),
     amount: n(raw, 'amount') ?? 0,
     status: s(raw, 'status') || 'open',
+    overdue: typeof raw['overdue'] === 'boolean' ? (raw['overdue'] as boolean) : null,
     paidOn: s(raw, 'paidOn', 'paidDate', 'paidAt') || null,
     paidAmount: n(raw, 'paidAmount'),
     etag: s(raw, 'etag') || null,
   };
 }
 
-/** Open and past its due date: shown as overdue even when the server keeps it "open". */
-export function displayStatus(r: Pick<Receivable, 'status' | 'dueDate'>, today: string): string {
-  return r.status === 'open' && r.dueDate !== '' && r.dueDate < today ? 'overdue' : r.status;
+/** Open and past its due date shows as overdue: the server's flag, or the date when the flag is absent. */
+export function displayStatus(r: Pick<Receivable, 'status' | 'dueDate' | 'overdue'>, today: string): string {
+  if (r.status !== 'open') return r.status;
+  return (r.overdue ?? (r.dueDate !== '' && r.dueDate < today)) ? 'overdue' : 'open';
 }
 
 export interface ReceivableFilters {
@@ -84,7 +88,7 @@ export async function listReceivables(args: PageArgs, filters: ReceivableFilters
   return { items: page.items.map(readReceivable), continuation: page.continuation ?? null };
 }
 
-export async function payReceivable(id: string, payment: { date: string; amount: number }, etag: string | null): Promise<Receivable | null> {
+export async function payReceivable(id: string, payment: { paidOn: string; amount: number }, etag: string | null): Promise<Receivable | null> {
   const raw = await staffApi.post<Raw | undefined>(`/api/receivables/${seg(id)}/pay`, payment, { ifMatch: etag });
   return raw && typeof raw === 'object' ? readReceivable(raw) : null;
 }

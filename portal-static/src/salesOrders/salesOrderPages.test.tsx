@@ -265,7 +265,10 @@ describe('order status pop-up and billing', () => {
     orderId: 'o1',
     orderNumber: 1024,
     status: billed > 0 ? 'FaturadoParcial' : 'Pedido',
-    items: [{ itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, tasksGenerated: 15, completedTasks: 10, billedQuantity: billed, billableNow: 10 - billed }],
+    statusLabel: billed > 0 ? 'Faturado parcialmente' : 'Pedido',
+    canBill: true,
+    items: [{ itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, taskGated: true, tasksTotal: 15, tasksCompleted: 10, billed, billableNow: 10 - billed }],
+    invoices: billed > 0 ? [{ id: 'n1', number: 57, status: 'issued', orderId: 'o1', orderNumber: 1024, customerName: 'Padaria', issueDate: '2026-07-20', total: 2000, nfseStatus: 'queued' }] : [],
   });
 
   it('shows items × completed tasks × billed, refuses 11 of 10 with the blocked reason and bills 10', async () => {
@@ -290,7 +293,7 @@ describe('order status pop-up and billing', () => {
           );
         }
         billed = quantity;
-        return jsonResponse(201, { id: 'n1', number: 57, status: 'issued', orderId: 'o1', total: 2000, items: [] });
+        return jsonResponse(201, { invoice: { id: 'n1', number: 57, status: 'issued', orderId: 'o1', total: 2000, lines: [] }, receivables: [] });
       },
     });
     const view = await openApp('/pedidos/o1', ['finance']);
@@ -314,6 +317,7 @@ describe('order status pop-up and billing', () => {
     expect(callsTo(calls, 'POST', '/api/sales-orders/o1/invoices').at(-1)!.body).toEqual({ items: [{ itemId: 'A1', quantity: 10 }] });
     expect(document.body.textContent).toContain('Nota fiscal nº 57 emitida.');
     expect([...dialog().querySelectorAll('tbody tr td')].map((td) => td.textContent)).toEqual(['Visita técnica', '15', '10 de 15', '10', '0']);
+    expect(byText<HTMLAnchorElement>(dialog(), 'a', 'NFS-e nº 57').getAttribute('href')).toBe('#/notas/n1');
   });
 
   it('bills everything with an empty body and offers no billing to sales people', async () => {
@@ -321,7 +325,7 @@ describe('order status pop-up and billing', () => {
       'GET /api/sales-orders/defaults': () => jsonResponse(200, defaults),
       'GET /api/sales-orders/o1': () => withEtag(confirmedOrder, 'W/"8"'),
       'GET /api/sales-orders/o1/billing': () => jsonResponse(200, billing(0)),
-      'POST /api/sales-orders/o1/invoices': () => jsonResponse(201, { id: 'n1', number: 58, status: 'issued', items: [] }),
+      'POST /api/sales-orders/o1/invoices': () => jsonResponse(201, { invoice: { id: 'n1', number: 58, status: 'issued', lines: [] }, receivables: [] }),
     });
     let view = await openApp('/pedidos/o1', ['admin']);
     click(byText(view.container, 'button', 'Faturar'));
