@@ -16,7 +16,7 @@ import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
 import { RECEIVABLE_STATUS, displayStatus, type Receivable } from '../receivables/receivablesApi';
 import { todayIso } from '../format/date';
-import { INVOICE_STATUS, NFSE_STATUS, cancelInvoice, getInvoice, isCancelled, type InvoiceItem } from './billingApi';
+import { INVOICE_STATUS, NFSE_STATUS, cancelInvoice, downloadDps, getInvoice, isCancelled, type InvoiceItem } from './billingApi';
 
 /** One invoice: items, ISS, links to its order; cancelling (confirmed) reverts the order's billed quantities. */
 export function InvoicePage({ id }: { id: string }) {
@@ -24,6 +24,7 @@ export function InvoicePage({ id }: { id: string }) {
   const invoice = useResource((signal) => getInvoice(id, signal), [id]);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  const dps = useAction(async () => downloadDps(id, invoice.data!.data.number));
   const cancel = useAction(async () => {
     await cancelInvoice(id, reason.trim(), invoice.data?.etag ?? invoice.data?.data.etag ?? null);
     toast.success('Nota fiscal cancelada.');
@@ -71,8 +72,11 @@ export function InvoicePage({ id }: { id: string }) {
           </span>
         }
         actions={
-          canCancel &&
-          !isCancelled(n) && (
+          <>
+            <Button variant="secondary" busy={dps.busy} onClick={() => void dps.run()}>
+              Baixar XML (DPS)
+            </Button>
+            {canCancel && !isCancelled(n) && (
             <Button
               variant="danger"
               onClick={() => {
@@ -83,12 +87,14 @@ export function InvoicePage({ id }: { id: string }) {
             >
               Cancelar nota
             </Button>
-          )
+            )}
+          </>
         }
       />
       <p class="breadcrumb">
         <a href={href('/notas')}>← Notas fiscais</a>
       </p>
+      <ErrorBanner error={dps.error} onDismiss={() => dps.setError(null)} />
       {isCancelled(n) && <Notice tone="warning">Nota cancelada{n.cancelledAt ? ` em ${formatDateTime(n.cancelledAt)}` : ''}{n.cancelReason ? `: ${n.cancelReason}` : '.'}</Notice>}
       {n.nfseStatus === 'pending-certificate' && (
         <Notice tone="warning">A transmissão da NFS-e aguarda o certificado digital (A1) da empresa: configure-o para enviar as notas à prefeitura.</Notice>

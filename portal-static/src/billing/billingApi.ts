@@ -247,8 +247,20 @@ export async function cancelInvoice(id: string, reason: string, etag: string | n
   await staffApi.post(`/api/invoices/${seg(id)}/cancel`, { reason }, { ifMatch: etag });
 }
 
-export function invoiceDpsUrl(id: string): string {
-  return staffApi.url(`/api/invoices/${seg(id)}/dps`);
+/**
+ * Saves the invoice's DPS XML (the NFS-e declaration). The endpoint needs the bearer token, so the file is read
+ * through the API client and handed to the browser as a download.
+ */
+export async function downloadDps(id: string, number: number): Promise<void> {
+  const xml = await staffApi.get<string>(`/api/invoices/${seg(id)}/dps`);
+  const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `DPS NFS-e ${number}.xml`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Partial billing form: a quantity per line, as typed. */

@@ -77,6 +77,25 @@ describe('invoices', () => {
     expect(() => byText(page, 'button', 'Cancelar nota')).toThrow();
   });
 
+  it('downloads the DPS XML through the API', async () => {
+    const calls = fakeApi({
+      'GET /api/invoices/n1': () => withEtag({ invoice, receivables: [] }, 'W/"2"'),
+      'GET /api/invoices/n1/dps': () => new Response('<DPS/>', { status: 200, headers: { 'Content-Type': 'application/xml' } }),
+    });
+    const created: Blob[] = [];
+    // jsdom has no object URLs; the download only needs one to exist.
+    Object.defineProperty(URL, 'createObjectURL', { configurable: true, value: (b: Blob) => (created.push(b), 'blob:dps') });
+    Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined });
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const view = await openApp('/notas/n1', ['sales']);
+    cleanup = view.unmount;
+    click(byText(view.container, 'button', 'Baixar XML (DPS)'));
+    await settle();
+    expect(callsTo(calls, 'GET', '/api/invoices/n1/dps')).toHaveLength(1);
+    expect(await created[0]!.text()).toBe('<DPS/>');
+    expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe('DPS NFS-e 57.xml');
+  });
+
   it('does not offer cancelling to sales people', async () => {
     fakeApi({ 'GET /api/invoices/n1': () => withEtag({ invoice, receivables: [] }, 'W/"2"') });
     const view = await openApp('/notas/n1', ['sales']);
