@@ -92,8 +92,8 @@ export function SalesOrderFormPage({ id }: { id?: string }) {
   };
 
   const backPath = id ? `/pedidos/${encodeURIComponent(id)}` : '/pedidos';
-  const people2 = personOptions(people, session?.user.id);
-  if (draft.salespersonId && !people2.some((p) => p.value === draft.salespersonId)) people2.push({ value: draft.salespersonId, label: order?.salespersonName || 'Vendedor atual' });
+  const salespeople = personOptions(people, session?.user.id);
+  if (draft.salespersonId && !salespeople.some((p) => p.value === draft.salespersonId)) salespeople.push({ value: draft.salespersonId, label: order?.salespersonName || 'Vendedor atual' });
 
   return (
     <>
@@ -108,7 +108,7 @@ export function SalesOrderFormPage({ id }: { id?: string }) {
           <legend>Capa do pedido</legend>
           <div class="form-row">
             <LookupField label="Cliente" name="customerId" value={draft.customer} onValue={set('customer', 'customerId')} search={searchCustomers} error={errors['customerId']} required />
-            <SelectField label="Vendedor" name="salespersonId" value={draft.salespersonId} options={people2} onValue={set('salespersonId')} error={errors['salespersonId']} />
+            <SelectField label="Vendedor" name="salespersonId" value={draft.salespersonId} options={salespeople} onValue={set('salespersonId')} error={errors['salespersonId']} />
           </div>
           <div class="form-row">
             <DateField label="Data" name="date" value={draft.date} onValue={set('date')} error={errors['date']} required />

@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { href, navigate, withQuery } from '../app/router';
+import { OrderStatusDialog } from '../billing/OrderStatusDialog';
 import { usePagedList } from '../app/usePagedList';
 import { useCanWrite } from '../auth/permissions';
 import { searchCustomers } from '../customers/customersApi';
@@ -20,6 +22,8 @@ import './salesOrders.css';
 /** Central de pedidos de venda: filters in the URL, newest first, status badges. */
 export function SalesOrdersPage({ query }: { query: URLSearchParams }) {
   const canWrite = useCanWrite('salesOrders');
+  const canBill = useCanWrite('billing');
+  const [statusOf, setStatusOf] = useState<SalesOrderListItem | null>(null);
   const filters = filtersFromQuery(query);
   const invalidPeriod = periodError(filters);
   const api = apiFilters(filters);
@@ -49,7 +53,15 @@ export function SalesOrdersPage({ query }: { query: URLSearchParams }) {
         </>
       ),
     },
-    { key: 'status', header: 'Status', render: (o) => <StatusBadge status={o.status} styles={SALES_ORDER_STATUS} /> },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (o) => (
+        <button type="button" class="status-button" onClick={() => setStatusOf(o)} aria-label={`Status do pedido nº ${o.number}: ${SALES_ORDER_STATUS[o.status]?.label ?? o.statusLabel}. Ver itens, tarefas e faturamento`}>
+          <StatusBadge status={o.status} styles={SALES_ORDER_STATUS} />
+        </button>
+      ),
+    },
     { key: 'total', header: 'Total', align: 'end', render: (o) => <span class="nowrap">{formatMoney(o.total)}</span> },
   ];
 
@@ -84,6 +96,16 @@ export function SalesOrdersPage({ query }: { query: URLSearchParams }) {
           <Table caption="Pedidos de venda" columns={columns} rows={rows} rowKey={(o) => o.id} loading={list.loading} empty={list.hasMore ? 'Nenhum pedido com estes filtros nas páginas carregadas.' : 'Nenhum pedido com estes filtros.'} />
           <Pagination shown={rows.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} pageSize={list.pageSize} onPageSizeChange={list.setPageSize} />
         </>
+      )}
+      {statusOf && (
+        <OrderStatusDialog
+          open
+          orderId={statusOf.id}
+          orderNumber={statusOf.number}
+          canBill={canBill}
+          onClose={() => setStatusOf(null)}
+          onBilled={() => list.reload()}
+        />
       )}
     </>
   );

@@ -89,6 +89,29 @@ describe('sales orders central', () => {
     expect(page.textContent).toContain('A data final deve ser igual ou posterior à inicial.');
   });
 
+  it('opens the status pop-up from a row of the list', async () => {
+    fakeApi({
+      'GET /api/sales-orders': () => jsonResponse(200, { items: listRows, continuation: null }),
+      'GET /api/sales-orders/o1/billing': () =>
+        jsonResponse(200, {
+          orderId: 'o1',
+          orderNumber: 1024,
+          status: 'FaturadoParcial',
+          statusLabel: 'Faturado parcialmente',
+          canBill: true,
+          items: [{ itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, taskGated: true, tasksTotal: 15, tasksCompleted: 12, billed: 10, billableNow: 2 }],
+          invoices: [],
+        }),
+    });
+    const view = await openApp('/pedidos', ['finance']);
+    cleanup = view.unmount;
+    click(view.container.querySelectorAll<HTMLButtonElement>('tbody .status-button')[1]!);
+    await settle();
+    expect(dialog().querySelector('h2')!.textContent).toBe('Situação do pedido nº 1024');
+    expect([...dialog().querySelectorAll('tbody td')].map((td) => td.textContent)).toEqual(['Visita técnica', '15', '12 de 15', '10', '2']);
+    expect(byText(dialog(), 'button', 'Faturar tudo')).toBeTruthy();
+  });
+
   it('shows an empty state that invites the first order', async () => {
     fakeApi({ 'GET /api/sales-orders': () => jsonResponse(200, { items: [], continuation: null }) });
     const view = await openApp('/pedidos');
