@@ -122,7 +122,11 @@ export function SalesOrderFormPage({ id }: { id?: string }) {
               onValue={set('paymentTerms')}
               error={errors['paymentTerms'] ?? errors['installments']}
               placeholder="30/60/90"
-              hint="Dias após a data do pedido, separados por “/”. Vazio ou 0 = à vista."
+              hint={
+                draft.keptInstallments
+                  ? 'As parcelas informadas no pedido são mantidas enquanto a condição ficar vazia; informe dias (30/60/90) para recalculá-las.'
+                  : 'Dias após a data do pedido, separados por “/”. Vazio ou 0 = à vista.'
+              }
             />
             <TextField label="Forma de pagamento" name="paymentMethod" value={draft.paymentMethod} onValue={set('paymentMethod')} error={errors['paymentMethod']} maxLength={100} placeholder="Boleto, PIX, cartão…" />
           </div>

@@ -72,7 +72,7 @@ export function SalesOrdersPage({ query }: { query: URLSearchParams }) {
         description="Propostas, pedidos aprovados e confirmados, faturamento."
         actions={canWrite && <Button onClick={() => navigate('/pedidos/novo')}>Novo pedido</Button>}
       />
-      <div class="toolbar toolbar-wrap" role="search" aria-label="Filtros dos pedidos">
+      <div class="toolbar" role="search" aria-label="Filtros dos pedidos">
         <SelectField label="Status" class="toolbar-field" value={filters.status} placeholder="Todos" options={SALES_ORDER_STATUS_OPTIONS} onValue={(status) => set({ status })} />
         <LookupField
           label="Cliente"

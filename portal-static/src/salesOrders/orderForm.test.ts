@@ -59,6 +59,32 @@ describe('order form', () => {
     });
   });
 
+  it('keeps typed installments while the terms stay empty, and replans once terms are typed', () => {
+    const order = {
+      id: 'o1',
+      number: 7,
+      customerId: 'c1',
+      customerName: 'Padaria',
+      date: '2026-07-01',
+      salespersonId: 'u1',
+      paymentTerms: '',
+      installments: [
+        { number: 1, dueDate: '2026-07-10', amount: 100 },
+        { number: 2, dueDate: '2026-08-25', amount: 200 },
+      ],
+      project: '',
+      contractTitle: '',
+      generateOpportunity: false,
+      items: [{ id: 'A1', kind: 'service', description: 'Visita', quantity: 3, unitPrice: 100, discountKind: 'none', discount: 0 }],
+    } as unknown as SalesOrder;
+    const draft = orderToDraft(order);
+    expect(installmentsPreview(draft).installments.map((p) => p.dueDate)).toEqual(['2026-07-10', '2026-08-25']);
+    expect(orderInput(draft).paymentTerms).toBeNull();
+    const withTerms = { ...draft, paymentTerms: '30' };
+    expect(installmentsPreview(withTerms).installments).toEqual([{ number: 1, dueDate: '2026-07-31', amount: 300 }]);
+    expect(orderInput(withTerms).paymentTerms).toBe('30');
+  });
+
   it('keeps an order’s billed and generated lines from being removed', () => {
     const order = {
       id: 'o1',
@@ -68,6 +94,7 @@ describe('order form', () => {
       date: '2026-07-01',
       salespersonId: 'u1',
       paymentTerms: '30',
+      installments: [],
       project: '',
       contractTitle: '',
       generateOpportunity: true,

@@ -21,6 +21,11 @@ export interface OrderDraft {
   notes: string;
   generateOpportunity: boolean;
   items: ItemDraft[];
+  /**
+   * Installments typed for the order (no "30/60/90" terms): kept while the terms stay empty, so saving the header does
+   * not replace them with a single payment. The server splits a new total over their due dates.
+   */
+  keptInstallments: PlannedInstallment[] | null;
 }
 
 export function newOrderDraft(today: string, defaults: SalesOrderDefaults | undefined, salespersonId: string): OrderDraft {
@@ -36,6 +41,7 @@ export function newOrderDraft(today: string, defaults: SalesOrderDefaults | unde
     notes: '',
     generateOpportunity: defaults ? defaults.integrationEnabled && defaults.generateOpportunity : false,
     items: [],
+    keptInstallments: null,
   };
 }
 
@@ -52,6 +58,7 @@ export function orderToDraft(o: SalesOrder): OrderDraft {
     notes: o.notes ?? '',
     generateOpportunity: o.generateOpportunity,
     items: o.items.map(itemToDraft),
+    keptInstallments: o.paymentTerms === '' && o.installments.length > 0 ? o.installments : null,
   };
 }
 
@@ -64,7 +71,8 @@ export function draftTotals(d: Pick<OrderDraft, 'items'>) {
 }
 
 /** The installments preview: what the server will plan from the terms, the order date and the items' total. */
-export function installmentsPreview(d: Pick<OrderDraft, 'items' | 'date' | 'paymentTerms'>): { installments: PlannedInstallment[]; error: string | null } {
+export function installmentsPreview(d: Pick<OrderDraft, 'items' | 'date' | 'paymentTerms' | 'keptInstallments'>): { installments: PlannedInstallment[]; error: string | null } {
+  if (keepsTypedInstallments(d)) return { installments: d.keptInstallments!, error: null };
   const terms = parsePaymentTerms(d.paymentTerms);
   if (terms.error !== null) return { installments: [], error: terms.error };
   if (!d.date) return { installments: [], error: null };
@@ -72,6 +80,10 @@ export function installmentsPreview(d: Pick<OrderDraft, 'items' | 'date' | 'paym
   const installments = planInstallments(total, d.date, terms.days);
   if (total > 0 && installments.length === 0) return { installments, error: `O valor total é pequeno demais para ${terms.days.length} parcelas.` };
   return { installments, error: null };
+}
+
+function keepsTypedInstallments(d: Pick<OrderDraft, 'paymentTerms' | 'keptInstallments'>): boolean {
+  return d.keptInstallments !== null && d.paymentTerms.trim() === '';
 }
 
 /** Field errors keyed like the server's (`customerId`, `paymentTerms`, `items[0].quantity`). */
@@ -95,7 +107,8 @@ export function orderInput(d: OrderDraft): SalesOrderInput {
     date: d.date,
     validUntil: d.validUntil,
     salespersonId: d.salespersonId || null,
-    paymentTerms: d.paymentTerms.trim() || '0',
+    // No terms and no installments: the server keeps the order's typed installments.
+    paymentTerms: keepsTypedInstallments(d) ? null : d.paymentTerms.trim() || '0',
     paymentMethod: d.paymentMethod.trim() || null,
     installments: null,
     project: d.project.trim() || null,
