@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldErrors | undefined;
+  /** The whole ProblemDetails body, for a problem's extension members (e.g. the blocked items of `billing_blocked`). */
+  readonly body: Record<string, unknown>;
 
-  constructor(init: { status: number; code: string; title: string; detail: string; errors?: FieldErrors | undefined }) {
+  constructor(init: { status: number; code: string; title: string; detail: string; errors?: FieldErrors | undefined; body?: Record<string, unknown> }) {
     super(init.detail);
     this.name = 'ApiError';
     this.status = init.status;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors;
+    this.body = init.body ?? {};
   }
 
   /** A stale write (412) or another edit conflict: the user should reload before retrying. */
@@ -95,7 +98,7 @@ export function parseProblem(status: number, body: unknown): ApiError {
   const detail = stringOr(problem['detail'], '') || defaultDetail(code);
   const title = stringOr(problem['title'], '') || detail;
   const errors = parseFieldErrors(problem['errors']);
-  return new ApiError({ status, code, title, detail, errors });
+  return new ApiError({ status, code, title, detail, errors, body: problem });
 }
 
 /** ProblemDetails from a fetch Response; reads the body only when it is JSON. */

@@ -29,6 +29,16 @@ import { OpportunityPage } from '../opportunities/OpportunityPage';
 import { TasksPage } from '../tasks/TasksPage';
 import { PipelineSettingsPage } from '../settings/PipelineSettingsPage';
 import { OrderCrmSettingsPage } from '../settings/OrderCrmSettingsPage';
+import { SalesOrdersPage } from '../salesOrders/SalesOrdersPage';
+import { SalesOrderFormPage } from '../salesOrders/SalesOrderFormPage';
+import { SalesOrderPage } from '../salesOrders/SalesOrderPage';
+import { InvoicesPage } from '../billing/InvoicesPage';
+import { InvoicePage } from '../billing/InvoicePage';
+import { ReceivablesPage } from '../receivables/ReceivablesPage';
+import { QuotesPage } from '../quotes/QuotesPage';
+import { QuotePage } from '../quotes/QuotePage';
+import { ServiceOrdersPage } from '../serviceOrders/ServiceOrdersPage';
+import { ServiceOrderPage } from '../serviceOrders/ServiceOrderPage';
 
 export interface RouteContext {
   params: RouteParams;
@@ -83,6 +93,20 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/solucoes', area: 'staff', render: () => <SolutionsPage /> },
   { path: '/solucoes/nova', area: 'staff', roles: WRITE_ROLES.solutions, render: () => <SolutionFormPage /> },
   { path: '/solucoes/:id', area: 'staff', render: ({ params }) => <SolutionFormPage id={params['id']!} /> },
+
+  { path: '/pedidos', area: 'staff', render: ({ query }) => <SalesOrdersPage query={query} /> },
+  { path: '/pedidos/novo', area: 'staff', roles: WRITE_ROLES.salesOrders, render: () => <SalesOrderFormPage /> },
+  { path: '/pedidos/:id/editar', area: 'staff', roles: WRITE_ROLES.salesOrders, render: ({ params }) => <SalesOrderFormPage id={params['id']!} /> },
+  { path: '/pedidos/:id', area: 'staff', render: ({ params }) => <SalesOrderPage id={params['id']!} /> },
+  { path: '/orcamentos', area: 'staff', render: () => <QuotesPage /> },
+  { path: '/orcamentos/novo', area: 'staff', roles: WRITE_ROLES.quotes, render: () => <QuotePage /> },
+  { path: '/orcamentos/:id', area: 'staff', render: ({ params }) => <QuotePage id={params['id']!} /> },
+  { path: '/ordens-servico', area: 'staff', render: () => <ServiceOrdersPage /> },
+  { path: '/ordens-servico/nova', area: 'staff', roles: WRITE_ROLES.serviceOrders, render: () => <ServiceOrderPage /> },
+  { path: '/ordens-servico/:id', area: 'staff', render: ({ params }) => <ServiceOrderPage id={params['id']!} /> },
+  { path: '/notas', area: 'staff', render: ({ query }) => <InvoicesPage query={query} /> },
+  { path: '/notas/:id', area: 'staff', render: ({ params }) => <InvoicePage id={params['id']!} /> },
+  { path: '/recebiveis', area: 'staff', render: ({ query }) => <ReceivablesPage query={query} /> },
 
   { path: '/catalogo', area: 'staff', render: ({ query }) => <CataloguePage tab={query.get('aba')} /> },
 

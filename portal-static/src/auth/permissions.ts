@@ -17,6 +17,13 @@ export const WRITE_ROLES = {
   opportunities: ['admin', 'sales'],
   tasks: ['admin', 'sales', 'operations'],
   occurrences: ['admin', 'sales', 'operations'],
+  salesOrders: ['admin', 'sales'],
+  quotes: ['admin', 'sales'],
+  serviceOrders: ['admin', 'sales', 'operations'],
+  serviceOrderStatus: ['admin', 'sales', 'operations', 'finance'],
+  billing: ['admin', 'finance'],
+  receivables: ['admin', 'finance'],
+  faturamento: ['admin', 'sales', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WriteArea = keyof typeof WRITE_ROLES;

@@ -24,6 +24,7 @@ import { Tabs } from '../ui/Tabs';
 import { toast } from '../ui/Toast';
 import { OpportunityDialog } from './OpportunityDialog';
 import { TicketTab } from './TicketTab';
+import { FaturamentoTab } from '../billing/FaturamentoTab';
 import {
   OPPORTUNITY_STATUS,
   deleteOpportunity,
@@ -96,7 +97,7 @@ export function OpportunityPage({ id, tab }: { id: string; tab: string | null })
   const stageOptions = stageList.map((s) => ({ value: s.id, label: s.name }));
   if (o.stageId && !stageOptions.some((s) => s.value === o.stageId)) stageOptions.push({ value: o.stageId, label: o.stageName ?? 'Etapa atual' });
   const open = o.status === 'open';
-  const selected = tab === 'tarefas' ? 'tarefas' : 'ticket';
+  const selected = tab === 'tarefas' || tab === 'faturamento' ? tab : 'ticket';
   const openPending = (p: Pending) => {
     act.setError(null);
     setPending(p);
@@ -210,6 +211,7 @@ export function OpportunityPage({ id, tab }: { id: string; tab: string | null })
         tabs={[
           { id: 'ticket', label: 'Ticket', panel: () => <TicketTab opportunity={o} etag={etag} canWrite={canWrite} onChanged={changed} onReload={opp.reload} /> },
           { id: 'tarefas', label: 'Tarefas', panel: () => <OpportunityTasks opportunity={o} /> },
+          { id: 'faturamento', label: 'Faturamento', panel: () => <FaturamentoTab opportunityId={o.id} opportunityTitle={o.title} /> },
         ]}
       />
       <OpportunityDialog
