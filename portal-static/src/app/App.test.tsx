@@ -95,7 +95,7 @@ describe('App routing', () => {
     customerSession('acme').set({ accessToken: 'a', refreshToken: 'r', expiresAt: 0, slug: 'acme', customer: { contactName: 'João Pereira', customerId: 'c1', customerName: 'Condomínio Flores', tenantName: 'Acme Serviços' } });
     const view = await open('/cliente/acme');
     const menu = [...view.container.querySelectorAll('.topnav li')].map((li) => li.textContent);
-    expect(menu).toEqual(['Painel', 'Sair']);
+    expect(menu).toEqual(['Painel', 'Pedidos', 'Sair']);
     expect(view.container.textContent).toContain('Condomínio Flores');
   });
 

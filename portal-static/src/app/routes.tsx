@@ -12,6 +12,10 @@ import { UsersPage } from '../users/UsersPage';
 import { CustomerLoginPage } from '../customer-area/CustomerLoginPage';
 import { CustomerAcceptInvitationPage } from '../customer-area/CustomerAcceptInvitationPage';
 import { CustomerDashboardPage } from '../customer-area/CustomerDashboardPage';
+import { CustomerOrdersPage } from '../customer-area/CustomerOrdersPage';
+import { CustomerOrderPage } from '../customer-area/CustomerOrderPage';
+import { ProposalLinkPage } from '../customer-area/ProposalLinkPage';
+import { CustomerForgotPasswordPage, CustomerResetPasswordPage } from '../customer-area/CustomerPasswordPages';
 import { WRITE_ROLES } from '../auth/permissions';
 import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerFormPage } from '../customers/CustomerFormPage';
@@ -88,5 +92,10 @@ export const ROUTES: readonly AppRoute[] = [
 
   { path: '/cliente/:slug/entrar', area: 'customer-public', redirectIfSignedIn: true, render: ({ params, query }) => <CustomerLoginPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug/convite', area: 'customer-public', render: ({ params, query }) => <CustomerAcceptInvitationPage slug={params['slug']!} query={query} /> },
+  { path: '/cliente/:slug/esqueci-senha', area: 'customer-public', redirectIfSignedIn: true, render: ({ params }) => <CustomerForgotPasswordPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/redefinir-senha', area: 'customer-public', render: ({ params, query }) => <CustomerResetPasswordPage slug={params['slug']!} query={query} /> },
+  { path: '/cliente/:slug/proposta', area: 'customer-public', render: ({ params, query }) => <ProposalLinkPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug', area: 'customer', render: ({ params }) => <CustomerDashboardPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/pedidos', area: 'customer', render: ({ params }) => <CustomerOrdersPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/pedidos/:id', area: 'customer', render: ({ params }) => <CustomerOrderPage slug={params['slug']!} id={params['id']!} /> },
 ];
