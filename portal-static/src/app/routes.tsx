@@ -32,6 +32,10 @@ import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
 import { OpportunityPage } from '../opportunities/OpportunityPage';
 import { TasksPage } from '../tasks/TasksPage';
 import { PipelineSettingsPage } from '../settings/PipelineSettingsPage';
+import { InventoryPage } from '../inventory/InventoryPage';
+import { InventoryFormPage } from '../inventory/InventoryFormPage';
+import { InventoryItemPage } from '../inventory/InventoryItemPage';
+import { INVENTORY_WRITERS } from '../inventory/inventoryApi';
 import { OrderCrmSettingsPage } from '../settings/OrderCrmSettingsPage';
 
 export interface RouteContext {
@@ -87,6 +91,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/solucoes', area: 'staff', render: () => <SolutionsPage /> },
   { path: '/solucoes/nova', area: 'staff', roles: WRITE_ROLES.solutions, render: () => <SolutionFormPage /> },
   { path: '/solucoes/:id', area: 'staff', render: ({ params }) => <SolutionFormPage id={params['id']!} /> },
+
+  { path: '/inventario', area: 'staff', render: () => <InventoryPage /> },
+  { path: '/inventario/novo', area: 'staff', roles: INVENTORY_WRITERS, render: ({ query }) => <InventoryFormPage customerId={query.get('cliente')} /> },
+  { path: '/inventario/:id/editar', area: 'staff', roles: INVENTORY_WRITERS, render: ({ params }) => <InventoryFormPage id={params['id']!} /> },
+  { path: '/inventario/:id', area: 'staff', render: ({ params }) => <InventoryItemPage id={params['id']!} /> },
 
   { path: '/catalogo', area: 'staff', render: ({ query }) => <CataloguePage tab={query.get('aba')} /> },
 
