@@ -51,7 +51,7 @@ describe('App routing', () => {
     expect(routeLocation.get().path).toBe('/painel');
     expect(view.container.querySelector('h1')!.textContent).toBe('Painel');
     const menu = [...view.container.querySelectorAll('#staff-nav a')].map((a) => a.textContent);
-    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Contratos', 'Catálogo', 'Configurações']);
+    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Contratos', 'Inventário', 'Catálogo', 'Configurações']);
     expect(view.container.querySelector('#staff-nav a[aria-current="page"]')!.textContent).toBe('Painel');
     expect(view.container.querySelector('.topbar-tenant')!.textContent).toBe('Acme Serviços');
   });
@@ -61,7 +61,7 @@ describe('App routing', () => {
     const view = await open('/configuracoes/usuarios');
     expect(view.container.querySelector('h1')!.textContent).toBe('Acesso negado');
     const menu = [...view.container.querySelectorAll('#staff-nav a')].map((a) => a.textContent);
-    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Contratos', 'Catálogo']);
+    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Contratos', 'Inventário', 'Catálogo']);
   });
 
   it('does not show the login page to someone already signed in', async () => {
