@@ -18,6 +18,7 @@ import {
   findAttachment,
   formatFileSize,
   hasContract,
+  hasSignedContract,
   signedContractFileError,
   statusCode,
   statusStyles,
@@ -51,7 +52,7 @@ export function OrderView({ order, actions, navigation }: { order: OrderDetail; 
       {approved && (
         <Notice tone="success">
           Proposta aprovada{order.approval?.approvedAt ? ` em ${formatDateTime(order.approval.approvedAt)}` : ''}
-          {order.approval?.approvedBy ? ` por ${order.approval.approvedBy}` : ''}. O pedido aguarda faturamento.
+          {order.approval?.contactName ? ` por ${order.approval.contactName}` : ''}. O pedido aguarda faturamento.
         </Notice>
       )}
       <section class="card" aria-labelledby="order-summary-title">
@@ -126,16 +127,16 @@ export function OrderView({ order, actions, navigation }: { order: OrderDetail; 
             Totais
           </h2>
           <dl class="totals">
-            {order.gross !== undefined && (
+            {order.totals && (
               <div>
                 <dt>Subtotal</dt>
-                <dd>{formatMoney(order.gross)}</dd>
+                <dd>{formatMoney(order.totals.gross)}</dd>
               </div>
             )}
-            {order.discountTotal ? (
+            {order.totals?.discount ? (
               <div>
                 <dt>Descontos</dt>
-                <dd>− {formatMoney(order.discountTotal)}</dd>
+                <dd>− {formatMoney(order.totals.discount)}</dd>
               </div>
             ) : null}
             <div class="totals-grand">
@@ -214,7 +215,7 @@ export function InstallmentsTable({ installments, caption = 'Parcelas' }: { inst
 function Attachments({ order, actions }: { order: OrderDetail; actions: OrderViewActions }) {
   const [downloading, setDownloading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const kinds = ['proposal', ...(hasContract(order) ? ['contract'] : []), ...(findAttachment(order, 'signed-contract') ? ['signed-contract'] : [])];
+  const kinds = ['proposal', ...(hasContract(order) ? ['contract'] : []), ...(hasSignedContract(order) ? ['signed-contract'] : [])];
 
   const download = async (kind: string) => {
     setDownloading(kind);
@@ -259,7 +260,7 @@ function Attachments({ order, actions }: { order: OrderDetail; actions: OrderVie
           );
         })}
       </ul>
-      {canUploadSignedContract(order) && <SignedContractUpload replacing={Boolean(findAttachment(order, 'signed-contract'))} upload={actions.upload} />}
+      {canUploadSignedContract(order) && <SignedContractUpload replacing={hasSignedContract(order)} upload={actions.upload} />}
     </section>
   );
 }

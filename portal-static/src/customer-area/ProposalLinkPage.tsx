@@ -33,9 +33,11 @@ export function ProposalLinkPage({ slug, query }: { slug: string; query: URLSear
   if (!link.data) {
     const error = link.error;
     if (error && (error.status === 404 || error.status === 410)) {
+      // The 410 detail names the expiry date and says what to do; a 404 gets one fixed text so a
+      // guessed token learns nothing.
       const reason =
         error.status === 410
-          ? `${error.detail} Peça à empresa que envie um novo link.`
+          ? error.detail
           : 'Este link de proposta não é válido: ele pode ter sido copiado pela metade ou substituído por um link mais recente. Peça à empresa que envie um novo link.';
       return <InvalidLink slug={slug} title={error.status === 410 ? 'Link expirado' : 'Link inválido'} reason={reason} />;
     }
@@ -47,9 +49,9 @@ export function ProposalLinkPage({ slug, query }: { slug: string; query: URLSear
   }
 
   const order = link.data;
-  if (statusCode(order) !== 'proposta') {
+  if (order.linkApproved || statusCode(order) !== 'proposta') {
     // After approval (or once the company moved on) the link shows the result only.
-    const approved = statusCode(order) === 'aprovado' || Boolean(order.approval?.approvedAt);
+    const approved = order.linkApproved || statusCode(order) === 'aprovado' || Boolean(order.approval?.approvedAt);
     return (
       <AuthLayout title={approved ? 'Proposta aprovada' : 'Proposta encerrada'}>
         <p>

@@ -48,7 +48,9 @@ export interface Attachment {
 
 export interface Approval {
   approvedAt?: string | null;
-  approvedBy?: string | null;
+  /** The contact who approved. */
+  contactName?: string | null;
+  via?: 'customer-area' | 'link' | string;
 }
 
 export interface OrderDetail extends OrderSummary {
@@ -57,13 +59,26 @@ export interface OrderDetail extends OrderSummary {
   paymentTerms?: string | null;
   paymentMethod?: string | null;
   items: OrderItem[];
-  gross?: number;
-  discountTotal?: number;
+  totals?: { gross: number; discount: number; total: number };
   /** True when staff attached a sales contract: then the signed contract is needed to approve. */
   hasContract?: boolean;
+  hasSignedContract?: boolean;
+  /** The server's verdict on "Aprovar proposta", with the reason when it is refused. */
+  canApprove?: boolean;
+  approveBlockedReason?: string | null;
   attachments: Attachment[];
   approval?: Approval | null;
+  /** Set on the e-mailed link's answer. */
   tenantName?: string | null;
+  linkApproved?: boolean;
+}
+
+interface ProposalLinkAnswer {
+  tenantName?: string | null;
+  contactName?: string | null;
+  expiresAt?: string | null;
+  approved?: boolean;
+  order: OrderDetail;
 }
 
 export interface OrderFilters {
@@ -105,9 +120,10 @@ export function approveOrder(slug: string, id: string): Promise<unknown> {
   return customerApi(slug).post<unknown>(`${orderPath(id)}/approve`);
 }
 
-/** Fills the fields an older or smaller answer may leave out, so the page has one shape to show. */
+/** Fills the fields a smaller answer may leave out (e.g. after approval through a link), so the page has one shape to show. */
 export function normalizeOrder(order: OrderDetail): OrderDetail {
-  return { ...order, items: order.items ?? [], attachments: order.attachments ?? [], installments: order.installments ?? [] };
+  const totals = order.totals ?? { gross: order.total ?? 0, discount: 0, total: order.total ?? 0 };
+  return { ...order, total: order.total ?? totals.total, totals, items: order.items ?? [], attachments: order.attachments ?? [], installments: order.installments ?? [] };
 }
 
 // E-mailed approval links: anonymous, the token in the path is the only credential.
@@ -119,9 +135,8 @@ export function proposalLinkPath(token: string): string {
 }
 
 export async function getProposalLink(slug: string, token: string, signal?: AbortSignal): Promise<OrderDetail> {
-  const body = await customerApi(slug).get<OrderDetail & { order?: OrderDetail }>(proposalLinkPath(token), signal ? { signal, auth: false } : { auth: false });
-  // The link answer may wrap the order ({order, …}) or be the order itself.
-  return normalizeOrder(body.order ? { ...body.order, tenantName: body.order.tenantName ?? body.tenantName ?? null } : body);
+  const body = await customerApi(slug).get<ProposalLinkAnswer>(proposalLinkPath(token), signal ? { signal, auth: false } : { auth: false });
+  return normalizeOrder({ ...body.order, tenantName: body.tenantName ?? null, linkApproved: body.approved === true });
 }
 
 export function approveProposalLink(slug: string, token: string): Promise<unknown> {

@@ -15,7 +15,7 @@ const proposal = {
   number: 1024,
   date: '2026-07-01',
   validUntil: '2026-07-31',
-  status: 'proposta',
+  status: 'Proposta',
   statusLabel: 'Proposta',
   paymentMethod: 'Boleto',
   paymentTerms: '30/60',
@@ -24,15 +24,16 @@ const proposal = {
     { number: 2, dueDate: '2026-08-30', amount: 1500.5 },
   ],
   items: [{ id: 'i1', kind: 'service', description: 'Manutenção preventiva', quantity: 2, unitPrice: 1500.5, discountAmount: 0, total: 3001, note: 'Inclui filtros' }],
-  gross: 3001,
-  discountTotal: 0,
-  total: 3001,
+  totals: { gross: 3001, discount: 0, total: 3001 },
   hasContract: true,
+  hasSignedContract: false,
   attachments: [
     { kind: 'proposal', fileName: 'Proposta.pdf', size: 20480 },
     { kind: 'contract', fileName: 'Contrato.pdf', size: 40960 },
   ],
 };
+
+const summary = { id: 'o1', number: 1024, date: '2026-07-01', status: 'Proposta', statusLabel: 'Proposta', total: 3001, installments: proposal.installments };
 
 /** An XMLHttpRequest stand-in: records what was sent and lets the test drive progress and the answer. */
 class FakeXhr {
@@ -108,7 +109,7 @@ describe('customer area orders', () => {
   });
 
   it('shows the latest orders on the dashboard with total and each installment', async () => {
-    fakeApi({ 'GET /api/customer-area/dashboard': () => jsonResponse(200, { orders: [proposal] }) });
+    fakeApi({ 'GET /api/customer-area/dashboard': () => jsonResponse(200, { customerName: customer.customerName, latestOrders: [{ ...summary }], openProposals: 1 }) });
     const page = await open('/cliente/acme');
     const card = page.querySelector('.latest-order')!;
     expect(card.textContent).toContain('Pedido nº 1024');
@@ -121,7 +122,7 @@ describe('customer area orders', () => {
   });
 
   it('tells a customer without orders what the dashboard is for', async () => {
-    fakeApi({ 'GET /api/customer-area/dashboard': () => jsonResponse(200, { orders: [] }) });
+    fakeApi({ 'GET /api/customer-area/dashboard': () => jsonResponse(200, { customerName: customer.customerName, latestOrders: [], openProposals: 0 }) });
     const page = await open('/cliente/acme');
     expect(page.textContent).toContain('Nenhum pedido ainda');
   });
@@ -130,8 +131,8 @@ describe('customer area orders', () => {
     const calls = fakeApi({
       'GET /api/customer-area/orders': (_c, url) =>
         url.searchParams.get('continuation') === 'p2'
-          ? jsonResponse(200, { items: [{ ...proposal, id: 'o0', number: 1000, status: 'faturado' }], continuation: null })
-          : jsonResponse(200, { items: [{ ...proposal, status: 'aprovado' }], continuation: 'p2' }),
+          ? jsonResponse(200, { items: [{ ...summary, id: 'o0', number: 1000, status: 'Faturado', statusLabel: 'Faturado' }], continuation: null })
+          : jsonResponse(200, { items: [{ ...summary, status: 'Aprovado', statusLabel: 'Aguardando faturamento' }], continuation: 'p2' }),
     });
     const page = await open('/cliente/acme/pedidos');
     const row = page.querySelector('tbody tr')!;
@@ -143,7 +144,7 @@ describe('customer area orders', () => {
     expect(page.querySelectorAll('tbody tr')).toHaveLength(2);
     expect(queryOf(callsTo(calls, 'GET', '/api/customer-area/orders').at(-1)!).get('continuation')).toBe('p2');
 
-    choose(field<HTMLSelectElement>(page, 'Situação'), 'proposta');
+    choose(field<HTMLSelectElement>(page, 'Situação'), 'Proposta');
     await settle();
     type(field(page, 'Número'), '1024');
     await settle();
@@ -157,7 +158,7 @@ describe('customer area orders', () => {
     type(field(page, 'Até'), '31/07/2026');
     await settle();
     const last = queryOf(callsTo(calls, 'GET', '/api/customer-area/orders').at(-1)!);
-    expect(Object.fromEntries(last)).toMatchObject({ status: 'proposta', number: '1024', from: '2026-07-10', to: '2026-07-31' });
+    expect(Object.fromEntries(last)).toMatchObject({ status: 'Proposta', number: '1024', from: '2026-07-10', to: '2026-07-31' });
   });
 
   it('shows an order with notes, installments, totals and attachments; approval waits for the signed contract', async () => {
@@ -186,7 +187,7 @@ describe('customer area orders', () => {
     const calls = fakeApi({
       'GET /api/customer-area/orders/o1': () => jsonResponse(200, current),
       'POST /api/customer-area/orders/o1/approve': () => {
-        current = { ...current, status: 'aprovado', approval: { approvedAt: '2026-07-02T13:00:00Z', approvedBy: 'João Pereira' } };
+        current = { ...current, status: 'Aprovado', statusLabel: 'Aguardando faturamento', canApprove: false, approval: { approvedAt: '2026-07-02T13:00:00Z', contactName: 'João Pereira', via: 'customer-area' } };
         return jsonResponse(200, current);
       },
     });
@@ -212,7 +213,7 @@ describe('customer area orders', () => {
     expect(page.querySelector('progress')!.getAttribute('value')).toBe('2000');
     expect(page.textContent).toContain('50%');
 
-    current = { ...proposal, attachments: [...proposal.attachments, { kind: 'signed-contract', fileName: 'Contrato Assinado.pdf', size: 4000 }] };
+    current = { ...proposal, hasSignedContract: true, attachments: [...proposal.attachments, { kind: 'signed-contract', fileName: 'Contrato Assinado.pdf', size: 4000 }] };
     xhr.respond(201, { kind: 'signed-contract' });
     await settle(5);
     expect(page.querySelector('progress')).toBeNull();
@@ -240,7 +241,7 @@ describe('customer area orders', () => {
     chooseFile(input, pdf('renomeado.pdf', 4000));
     submit(input.closest('form')!);
     await settle();
-    FakeXhr.last!.respond(400, { status: 400, code: 'not_pdf', detail: 'O arquivo enviado não é um PDF válido.' });
+    FakeXhr.last!.respond(400, { status: 400, code: 'validation', detail: 'O arquivo enviado não é um PDF válido.' });
     await settle();
     expect(page.querySelector('[role=alert]')!.textContent).toContain('O arquivo enviado não é um PDF válido.');
   });
@@ -248,7 +249,7 @@ describe('customer area orders', () => {
   it('shows the server refusal of an approval in the dialog', async () => {
     fakeApi({
       'GET /api/customer-area/orders/o1': () => jsonResponse(200, { ...proposal, hasContract: false, attachments: [{ kind: 'proposal' }] }),
-      'POST /api/customer-area/orders/o1/approve': () => problem(409, 'already_approved', 'Esta proposta já foi aprovada.'),
+      'POST /api/customer-area/orders/o1/approve': () => problem(409, 'invalid_state', 'Esta proposta já foi aprovada.'),
     });
     const page = await open('/cliente/acme/pedidos/o1');
     click(byText(page, 'button', 'Aprovar proposta'));
@@ -306,12 +307,16 @@ describe('e-mailed approval link', () => {
   });
 
   it('opens the proposal without a login, uploads the signed contract and approves', async () => {
-    let current: Record<string, unknown> = { ...proposal, tenantName: 'Acme Serviços' };
+    let current: Record<string, unknown> = proposal;
+    let approved = false;
+    const link = () => ({ tenantName: 'Acme Serviços', contactName: 'João', expiresAt: '2026-07-16T00:00:00Z', approved, order: current });
     const calls = fakeApi({
-      'GET /api/proposal-links/tok-1': () => jsonResponse(200, current),
+      'GET /api/proposal-links/tok-1': () => jsonResponse(200, link()),
       'POST /api/proposal-links/tok-1/approve': () => {
-        current = { ...current, status: 'aprovado' };
-        return jsonResponse(200, current);
+        approved = true;
+        // After approval the link answers with the result only: no items, no attachments.
+        current = { id: 'o1', number: 1024, status: 'Aprovado', statusLabel: 'Aguardando faturamento', totals: proposal.totals, attachments: [], approval: { approvedAt: '2026-07-02T13:00:00Z', contactName: 'João', via: 'link' } };
+        return jsonResponse(200, link());
       },
     });
     vi.stubGlobal('XMLHttpRequest', FakeXhr);
@@ -326,30 +331,30 @@ describe('e-mailed approval link', () => {
     await settle();
     expect(FakeXhr.last!.url).toBe('/api/proposal-links/tok-1/signed-contract');
     expect(FakeXhr.last!.headers['Authorization']).toBeUndefined();
-    current = { ...current, attachments: [...proposal.attachments, { kind: 'signed-contract' }] };
-    FakeXhr.last!.respond(201, {});
+    current = { ...current, hasSignedContract: true, attachments: [...proposal.attachments, { kind: 'signed-contract' }] };
+    FakeXhr.last!.respond(201, { kind: 'signed-contract' });
     await settle(5);
 
     click(byText(page, 'button', 'Aprovar proposta'));
     click(byText(document.body, 'button', 'Aprovar'));
     await settle(5);
     expect(callsTo(calls, 'POST', '/api/proposal-links/tok-1/approve')).toHaveLength(1);
-    expect(page.textContent).toContain('Proposta aprovada');
-    expect(page.textContent).toContain('foi aprovada');
+    expect(page.querySelector('h1')!.textContent).toBe('Proposta aprovada');
+    expect(page.textContent).toContain(`A proposta nº 1024, no total de R$${NBSP}3.001,00, foi aprovada.`);
     // After approval the link shows the result only.
     expect(page.querySelector('table')).toBeNull();
   });
 
   it('shows a clear page for an expired link', async () => {
-    fakeApi({ 'GET /api/proposal-links/old': () => problem(410, 'link_expired', 'Este link expirou em 01/07/2026.') });
+    fakeApi({ 'GET /api/proposal-links/old': () => problem(410, 'link_expired', 'Este link de aprovação expirou em 01/07/2026. Peça um novo link à empresa.') });
     const page = await open('/cliente/acme/proposta?token=old');
     expect(page.querySelector('h1')!.textContent).toBe('Link expirado');
-    expect(page.textContent).toContain('Este link expirou em 01/07/2026. Peça à empresa que envie um novo link.');
+    expect(page.textContent).toContain('Este link de aprovação expirou em 01/07/2026. Peça um novo link à empresa.');
     expect(page.querySelector('table')).toBeNull();
   });
 
   it('shows a clear page for a tampered link and for a link without a token', async () => {
-    fakeApi({ 'GET /api/proposal-links/bad': () => problem(404, 'not_found', 'Link não encontrado.') });
+    fakeApi({ 'GET /api/proposal-links/bad': () => problem(404, 'not_found', 'Link de aprovação inválido.') });
     let page = await open('/cliente/acme/proposta?token=bad');
     expect(page.querySelector('h1')!.textContent).toBe('Link inválido');
     cleanup?.();

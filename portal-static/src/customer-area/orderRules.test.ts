@@ -26,6 +26,14 @@ describe('approval rules', () => {
     expect(approvalState(order({ status: 'pedido' }))).toEqual({ allowed: false, reason: 'Somente propostas podem ser aprovadas.' });
   });
 
+  it('follows the server verdict and its reason when sent', () => {
+    expect(approvalState(order({ canApprove: false, approveBlockedReason: 'Envie o contrato assinado antes de aprovar a proposta.' }))).toEqual({
+      allowed: false,
+      reason: 'Envie o contrato assinado antes de aprovar a proposta.',
+    });
+    expect(approvalState(order({ hasContract: true, hasSignedContract: true }))).toEqual({ allowed: true });
+  });
+
   it('offers the signed-contract upload only for proposals that have a contract', () => {
     expect(canUploadSignedContract(order({ hasContract: true }))).toBe(true);
     expect(canUploadSignedContract(order())).toBe(false);

@@ -6,6 +6,7 @@ import type { Attachment, OrderDetail, OrderSummary } from './customerAreaApi';
  * customer approved; the company still has to confirm the order), as in the oGestor customer area.
  */
 export const CUSTOMER_ORDER_STATUS: Record<string, StatusStyle> = {
+  // Keys are the statuses in camelCase (statusCode); the API sends them in PascalCase ("FaturadoParcial").
   proposta: { label: 'Proposta', tone: 'info' },
   aprovado: { label: 'Aguardando faturamento', tone: 'warning' },
   pedido: { label: 'Pedido', tone: 'success' },
@@ -14,7 +15,8 @@ export const CUSTOMER_ORDER_STATUS: Record<string, StatusStyle> = {
   cancelado: { label: 'Cancelado', tone: 'neutral' },
 };
 
-export const STATUS_FILTER_OPTIONS = Object.entries(CUSTOMER_ORDER_STATUS).map(([value, s]) => ({ value, label: s.label }));
+/** The orders filter sends the status as the API spells it ("Proposta", "FaturadoParcial"). */
+export const STATUS_FILTER_OPTIONS = Object.entries(CUSTOMER_ORDER_STATUS).map(([code, s]) => ({ value: code.charAt(0).toUpperCase() + code.slice(1), label: s.label }));
 
 /** The status code in the API's camelCase form ("Proposta" and "proposta" are the same status). */
 export function statusCode(order: Pick<OrderSummary, 'status'>): string {
@@ -43,21 +45,29 @@ export function hasContract(order: OrderDetail): boolean {
   return order.hasContract === true || findAttachment(order, 'contract') !== undefined;
 }
 
+export function hasSignedContract(order: OrderDetail): boolean {
+  return order.hasSignedContract === true || findAttachment(order, 'signed-contract') !== undefined;
+}
+
 export type ApprovalState = { allowed: true } | { allowed: false; reason: string };
 
 /**
  * "Aprovar proposta" is enabled only for an order in Proposta and, when the order has a sales
- * contract, only after the signed contract was uploaded (the server checks the same).
+ * contract, only after the signed contract was uploaded. The server's `canApprove` wins when sent
+ * (it also knows, e.g., that a contract replaced after the signature needs a new signature).
  */
 export function approvalState(order: OrderDetail): ApprovalState {
+  if (order.canApprove === true) return { allowed: true };
+  if (order.canApprove === false) return { allowed: false, reason: order.approveBlockedReason || localApprovalReason(order) || 'A proposta não pode ser aprovada agora.' };
+  const reason = localApprovalReason(order);
+  return reason ? { allowed: false, reason } : { allowed: true };
+}
+
+function localApprovalReason(order: OrderDetail): string | null {
   const code = statusCode(order);
-  if (code !== 'proposta') {
-    return { allowed: false, reason: code === 'aprovado' ? 'Esta proposta já foi aprovada.' : 'Somente propostas podem ser aprovadas.' };
-  }
-  if (hasContract(order) && !findAttachment(order, 'signed-contract')) {
-    return { allowed: false, reason: 'Anexe o contrato assinado para liberar a aprovação da proposta.' };
-  }
-  return { allowed: true };
+  if (code !== 'proposta') return code === 'aprovado' ? 'Esta proposta já foi aprovada.' : 'Somente propostas podem ser aprovadas.';
+  if (hasContract(order) && !hasSignedContract(order)) return 'Anexe o contrato assinado para liberar a aprovação da proposta.';
+  return null;
 }
 
 /** Only proposals take a signed contract: after approval the documents are final. */
