@@ -63,6 +63,12 @@ export function OpportunityDialog({ open, opportunity, etag, stages, defaultAcco
     fields.setClientErrors({});
   }, [open]);
 
+  // The dialog can open before the pipeline's stages arrive: a new opportunity then starts in the first stage.
+  const firstStageId = defaultStageId ?? stages[0]?.id ?? '';
+  useEffect(() => {
+    if (open && !opportunity && firstStageId) setForm((f) => (f.stageId ? f : { ...f, stageId: firstStageId }));
+  }, [open, opportunity, firstStageId]);
+
   const set = <K extends keyof OpportunityForm>(key: K) => (value: OpportunityForm[K]) => {
     setForm((f) => ({ ...f, [key]: value, ...(key === 'account' ? { contactId: '' } : {}) }));
     fields.clear(key === 'account' ? 'accountId' : key === 'solution' ? 'solutionId' : key);

@@ -131,3 +131,33 @@ describe('pipeline kanban', () => {
     expect(queryOf(callsTo(calls, 'GET', '/api/opportunities/kanban').at(-1)!).get('ownerId')).toBe('u2');
   });
 });
+
+describe('new opportunity dialog', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    vi.unstubAllGlobals();
+  });
+
+  it('starts in the first stage even when opened before the stages arrive', async () => {
+    let release: () => void = () => {};
+    const stagesArrive = new Promise<void>((resolve) => (release = resolve));
+    fakeApi({
+      'GET /api/opportunities/kanban': async () => {
+        await stagesArrive;
+        return jsonResponse(200, kanban());
+      },
+      'GET /api/users': () => jsonResponse(200, { items: [] }),
+    });
+    const view = await openApp('/pipeline');
+    cleanup = view.unmount;
+
+    click(byText(view.container, 'button', 'Nova oportunidade'));
+    await settle();
+    release();
+    await settle();
+
+    const stage = document.querySelector<HTMLSelectElement>('[role="dialog"] select[name="stageId"]')!;
+    expect(stage.value).toBe('st1');
+  });
+});
