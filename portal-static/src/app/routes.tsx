@@ -105,6 +105,6 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/cliente/:slug/redefinir-senha', area: 'customer-public', render: ({ params, query }) => <CustomerResetPasswordPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug/proposta', area: 'customer-public', render: ({ params, query }) => <ProposalLinkPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug', area: 'customer', render: ({ params }) => <CustomerDashboardPage slug={params['slug']!} /> },
-  { path: '/cliente/:slug/pedidos', area: 'customer', render: ({ params }) => <CustomerOrdersPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/pedidos', area: 'customer', render: ({ params, query }) => <CustomerOrdersPage slug={params['slug']!} status={query.get('situacao')} /> },
   { path: '/cliente/:slug/pedidos/:id', area: 'customer', render: ({ params }) => <CustomerOrderPage slug={params['slug']!} id={params['id']!} /> },
 ];

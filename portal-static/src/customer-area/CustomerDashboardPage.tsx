@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '../format';
 import { PageHeader } from '../layout/PageHeader';
 import { StatusBadge } from '../ui/Badge';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorBanner } from '../ui/ErrorBanner';
+import { ErrorBanner, Notice } from '../ui/ErrorBanner';
 import { LoadingBlock } from '../ui/Spinner';
 import { getDashboard, type OrderSummary } from './customerAreaApi';
 import { statusCode, statusStyles } from './orderRules';
@@ -32,13 +32,19 @@ export function CustomerDashboardPage({ slug }: { slug: string }) {
           </a>
         </div>
         <ErrorBanner error={latest.error} onRetry={latest.reload} />
+        {latest.data && latest.data.openProposals > 0 && (
+          <Notice tone="info">
+            {latest.data.openProposals === 1 ? 'Você tem 1 proposta aguardando sua aprovação.' : `Você tem ${latest.data.openProposals} propostas aguardando sua aprovação.`}{' '}
+            <a href={href(ordersPath, { situacao: 'Proposta' })}>Ver propostas</a>
+          </Notice>
+        )}
         {latest.loading && !latest.data ? (
           <LoadingBlock />
-        ) : latest.data && latest.data.length === 0 ? (
+        ) : latest.data && latest.data.latestOrders.length === 0 ? (
           <EmptyState title="Nenhum pedido ainda">Quando a {customer.tenantName} enviar uma proposta ou registrar um pedido para você, ele aparece aqui.</EmptyState>
         ) : (
           <ul class="card-grid latest-orders">
-            {(latest.data ?? []).map((o) => (
+            {(latest.data?.latestOrders ?? []).map((o) => (
               <LatestOrderCard key={o.id} order={o} slug={slug} />
             ))}
           </ul>

@@ -4,7 +4,8 @@ import { usePagedList } from '../app/usePagedList';
 import { formatDate, formatMoney } from '../format';
 import { PageHeader } from '../layout/PageHeader';
 import { StatusBadge } from '../ui/Badge';
-import { DateField, SelectField, TextField } from '../ui/Field';
+import { DateField, SelectField } from '../ui/Field';
+import { SearchBox } from '../ui/SearchBox';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Pagination } from '../ui/Pagination';
 import { Table } from '../ui/Table';
@@ -13,8 +14,8 @@ import { STATUS_FILTER_OPTIONS, periodError, statusCode, statusStyles } from './
 import { customerAreaPath } from './session';
 
 /** "Pedidos": every order of the signed-in customer, newest first, with filters and "Carregar mais". */
-export function CustomerOrdersPage({ slug }: { slug: string }) {
-  const [status, setStatus] = useState('');
+export function CustomerOrdersPage({ slug, status: initialStatus = null }: { slug: string; status?: string | null }) {
+  const [status, setStatus] = useState(STATUS_FILTER_OPTIONS.some((o) => o.value === initialStatus) ? initialStatus! : '');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [number, setNumber] = useState('');
@@ -30,12 +31,12 @@ export function CustomerOrdersPage({ slug }: { slug: string }) {
   return (
     <>
       <PageHeader title="Pedidos" description="Todas as propostas e pedidos feitos para você." />
-      <form class="toolbar toolbar-filters" role="search" aria-label="Filtros de pedidos" noValidate onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Número" name="number" class="toolbar-field" value={number} onValue={setNumber} />
+      <div class="toolbar toolbar-filters" role="group" aria-label="Filtros de pedidos">
+        <SearchBox label="Número" placeholder="Número do pedido" onSearch={setNumber} />
         <SelectField label="Situação" class="toolbar-field" value={status} onValue={setStatus} options={STATUS_FILTER_OPTIONS} placeholder="Todas" />
         <DateField label="De" name="from" class="toolbar-field" value={from} onValue={setFrom} />
         <DateField label="Até" name="to" class="toolbar-field" value={to} onValue={setTo} error={rangeError} />
-      </form>
+      </div>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       <Table<OrderSummary>
         caption="Pedidos"

@@ -98,9 +98,16 @@ function latestOrdersOf(body: unknown): OrderSummary[] {
   return Array.isArray(list) ? (list as OrderSummary[]) : [];
 }
 
-export async function getDashboard(slug: string, signal?: AbortSignal): Promise<OrderSummary[]> {
+export interface Dashboard {
+  latestOrders: OrderSummary[];
+  /** Proposals waiting for the customer's approval. */
+  openProposals: number;
+}
+
+export async function getDashboard(slug: string, signal?: AbortSignal): Promise<Dashboard> {
   const body = await customerApi(slug).get<unknown>(`${base}/dashboard`, signal ? { signal } : {});
-  return latestOrdersOf(body);
+  const open = (body as { openProposals?: unknown } | null)?.openProposals;
+  return { latestOrders: latestOrdersOf(body), openProposals: typeof open === 'number' ? open : 0 };
 }
 
 export function listOrders(slug: string, args: PageArgs, filters: OrderFilters): Promise<Page<OrderSummary>> {

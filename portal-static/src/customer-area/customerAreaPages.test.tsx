@@ -109,7 +109,10 @@ describe('customer area orders', () => {
   });
 
   it('shows the latest orders on the dashboard with total and each installment', async () => {
-    fakeApi({ 'GET /api/customer-area/dashboard': () => jsonResponse(200, { customerName: customer.customerName, latestOrders: [{ ...summary }], openProposals: 1 }) });
+    const calls = fakeApi({
+      'GET /api/customer-area/dashboard': () => jsonResponse(200, { customerName: customer.customerName, latestOrders: [{ ...summary }], openProposals: 1 }),
+      'GET /api/customer-area/orders': () => jsonResponse(200, { items: [summary], continuation: null }),
+    });
     const page = await open('/cliente/acme');
     const card = page.querySelector('.latest-order')!;
     expect(card.textContent).toContain('Pedido nº 1024');
@@ -119,6 +122,13 @@ describe('customer area orders', () => {
     expect(card.textContent).toContain(`2/2: R$${NBSP}1.500,50 — vence em 30/08/2026`);
     expect(byText<HTMLAnchorElement>(card, 'a', 'Acessar').getAttribute('href')).toBe('#/cliente/acme/pedidos/o1');
     expect(byText(page, 'a', 'Pedidos')).toBeTruthy();
+
+    expect(page.textContent).toContain('Você tem 1 proposta aguardando sua aprovação.');
+    click(byText(page, 'a', 'Ver propostas'));
+    await settle();
+    expect(routeLocation.get().path).toBe('/cliente/acme/pedidos');
+    expect(queryOf(callsTo(calls, 'GET', '/api/customer-area/orders')[0]!).get('status')).toBe('Proposta');
+    expect(field<HTMLSelectElement>(page, 'Situação').value).toBe('Proposta');
   });
 
   it('tells a customer without orders what the dashboard is for', async () => {
@@ -147,6 +157,7 @@ describe('customer area orders', () => {
     choose(field<HTMLSelectElement>(page, 'Situação'), 'Proposta');
     await settle();
     type(field(page, 'Número'), '1024');
+    submit(field(page, 'Número').closest('form')!);
     await settle();
     type(field(page, 'De'), '10/07/2026');
     await settle();
