@@ -86,7 +86,7 @@ export function OrderView({ order, actions, navigation }: { order: OrderDetail; 
       </section>
 
       <section aria-labelledby="order-items-title">
-        <h2 id="order-items-title" class="panel-title">
+        <h2 id="order-items-title" class="panel-title order-section-title">
           Produtos e serviços
         </h2>
         <Table<OrderItem>
@@ -105,7 +105,7 @@ export function OrderView({ order, actions, navigation }: { order: OrderDetail; 
         />
       </section>
 
-      <div class="card-grid">
+      <div class="order-columns">
         <section class="card" aria-labelledby="order-payment-title">
           <h2 id="order-payment-title" class="card-title">
             Condições de pagamento
@@ -122,7 +122,7 @@ export function OrderView({ order, actions, navigation }: { order: OrderDetail; 
           </dl>
           <InstallmentsTable installments={order.installments ?? []} />
         </section>
-        <section class="card totals-card" aria-labelledby="order-totals-title">
+        <section class="card" aria-labelledby="order-totals-title">
           <h2 id="order-totals-title" class="card-title">
             Totais
           </h2>
@@ -292,7 +292,7 @@ function SignedContractUpload({ replacing, upload }: { replacing: boolean; uploa
         if (!problem) void send.run();
       }}
     >
-      <h3 class="panel-title">{replacing ? 'Substituir o contrato assinado' : 'Enviar o contrato assinado'}</h3>
+      <h3 class="panel-title order-upload-title">{replacing ? 'Substituir o contrato assinado' : 'Enviar o contrato assinado'}</h3>
       <p class="muted">Baixe o contrato, assine, digitalize em PDF (até 10 MB) e envie aqui. O arquivo é guardado como "Contrato Assinado".</p>
       <ErrorBanner error={send.error} onDismiss={() => send.setError(null)} />
       <div class={`field${fileError ? ' field-invalid' : ''}`}>
