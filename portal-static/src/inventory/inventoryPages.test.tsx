@@ -117,6 +117,39 @@ describe('inventory', () => {
     expect(routeLocation.get().path).toBe('/inventario/inv9');
   });
 
+  it('edits an item with its ETag, sending every field and keeping the order link', async () => {
+    const linked = { ...item, orderId: 'o9', orderNumber: 1024 };
+    const calls = fakeApi({
+      ...common,
+      'GET /api/inventory/inv1': () => withEtag(linked, 'W/"3"'),
+      'PUT /api/inventory/inv1': () => withEtag({ ...linked, description: 'Impressora do financeiro' }, 'W/"4"'),
+    });
+    const view = await openApp('/inventario/inv1/editar');
+    cleanup = view.unmount;
+    const page = view.container;
+    await settle();
+    expect(field(page, 'Número de série').value).toBe('hp 1234-x');
+    expect(field<HTMLSelectElement>(page, 'Site').value).toBe('s1');
+    type(field<HTMLTextAreaElement>(page, 'Descrição'), 'Impressora do financeiro');
+    submit(page.querySelector('form')!);
+    await settle(5);
+    const put = callsTo(calls, 'PUT', '/api/inventory/inv1')[0]!;
+    expect(put.headers.get('if-match')).toBe('W/"3"');
+    expect(put.body).toEqual({
+      serialNumber: 'hp 1234-x',
+      customerId: 'c1',
+      contractId: 'k1',
+      siteId: 's1',
+      typeId: 'pstype1',
+      description: 'Impressora do financeiro',
+      notes: null,
+      orderId: 'o9',
+      serviceOrderId: null,
+      warrantyUntil: '2027-01-31',
+    });
+    expect(routeLocation.get().path).toBe('/inventario/inv1');
+  });
+
   it('shows the history and moves the item to another site with its ETag', async () => {
     let current = { ...item, history: [{ action: 'created', details: 'Cadastrado no site Matriz', at: '2026-07-01T12:00:00Z', actorName: 'Mariana Souza' }] };
     const calls = fakeApi({
