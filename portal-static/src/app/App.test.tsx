@@ -51,7 +51,7 @@ describe('App routing', () => {
     expect(routeLocation.get().path).toBe('/painel');
     expect(view.container.querySelector('h1')!.textContent).toBe('Painel');
     const menu = [...view.container.querySelectorAll('#staff-nav a')].map((a) => a.textContent);
-    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Pedidos de venda', 'Orçamentos', 'Ordens de serviço', 'Contratos', 'Notas fiscais', 'Recebíveis', 'Catálogo', 'Configurações']);
+    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Pedidos de venda', 'Orçamentos', 'Ordens de serviço', 'Contratos', 'Notas fiscais', 'Recebíveis', 'Inventário', 'Catálogo', 'Configurações']);
     expect(view.container.querySelector('#staff-nav a[aria-current="page"]')!.textContent).toBe('Painel');
     expect(view.container.querySelector('.topbar-tenant')!.textContent).toBe('Acme Serviços');
   });
@@ -61,7 +61,7 @@ describe('App routing', () => {
     const view = await open('/configuracoes/usuarios');
     expect(view.container.querySelector('h1')!.textContent).toBe('Acesso negado');
     const menu = [...view.container.querySelectorAll('#staff-nav a')].map((a) => a.textContent);
-    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Pedidos de venda', 'Orçamentos', 'Ordens de serviço', 'Contratos', 'Notas fiscais', 'Recebíveis', 'Catálogo']);
+    expect(menu).toEqual(['Painel', 'Pipeline', 'Oportunidades', 'Tarefas', 'Contas', 'Clientes', 'Soluções', 'Pedidos de venda', 'Orçamentos', 'Ordens de serviço', 'Contratos', 'Notas fiscais', 'Recebíveis', 'Inventário', 'Catálogo']);
   });
 
   it('does not show the login page to someone already signed in', async () => {
@@ -95,7 +95,7 @@ describe('App routing', () => {
     customerSession('acme').set({ accessToken: 'a', refreshToken: 'r', expiresAt: 0, slug: 'acme', customer: { contactName: 'João Pereira', customerId: 'c1', customerName: 'Condomínio Flores', tenantName: 'Acme Serviços' } });
     const view = await open('/cliente/acme');
     const menu = [...view.container.querySelectorAll('.topnav li')].map((li) => li.textContent);
-    expect(menu).toEqual(['Painel', 'Sair']);
+    expect(menu).toEqual(['Painel', 'Pedidos', 'Sair']);
     expect(view.container.textContent).toContain('Condomínio Flores');
   });
 

@@ -12,6 +12,10 @@ import { UsersPage } from '../users/UsersPage';
 import { CustomerLoginPage } from '../customer-area/CustomerLoginPage';
 import { CustomerAcceptInvitationPage } from '../customer-area/CustomerAcceptInvitationPage';
 import { CustomerDashboardPage } from '../customer-area/CustomerDashboardPage';
+import { CustomerOrdersPage } from '../customer-area/CustomerOrdersPage';
+import { CustomerOrderPage } from '../customer-area/CustomerOrderPage';
+import { ProposalLinkPage } from '../customer-area/ProposalLinkPage';
+import { CustomerForgotPasswordPage, CustomerResetPasswordPage } from '../customer-area/CustomerPasswordPages';
 import { WRITE_ROLES } from '../auth/permissions';
 import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerFormPage } from '../customers/CustomerFormPage';
@@ -28,6 +32,10 @@ import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
 import { OpportunityPage } from '../opportunities/OpportunityPage';
 import { TasksPage } from '../tasks/TasksPage';
 import { PipelineSettingsPage } from '../settings/PipelineSettingsPage';
+import { InventoryPage } from '../inventory/InventoryPage';
+import { InventoryFormPage } from '../inventory/InventoryFormPage';
+import { InventoryItemPage } from '../inventory/InventoryItemPage';
+import { INVENTORY_WRITERS } from '../inventory/inventoryApi';
 import { OrderCrmSettingsPage } from '../settings/OrderCrmSettingsPage';
 import { SalesOrdersPage } from '../salesOrders/SalesOrdersPage';
 import { SalesOrderFormPage } from '../salesOrders/SalesOrderFormPage';
@@ -107,10 +115,19 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/notas', area: 'staff', render: ({ query }) => <InvoicesPage query={query} /> },
   { path: '/notas/:id', area: 'staff', render: ({ params }) => <InvoicePage id={params['id']!} /> },
   { path: '/recebiveis', area: 'staff', render: ({ query }) => <ReceivablesPage query={query} /> },
+  { path: '/inventario', area: 'staff', render: () => <InventoryPage /> },
+  { path: '/inventario/novo', area: 'staff', roles: INVENTORY_WRITERS, render: ({ query }) => <InventoryFormPage customerId={query.get('cliente')} /> },
+  { path: '/inventario/:id/editar', area: 'staff', roles: INVENTORY_WRITERS, render: ({ params }) => <InventoryFormPage id={params['id']!} /> },
+  { path: '/inventario/:id', area: 'staff', render: ({ params }) => <InventoryItemPage id={params['id']!} /> },
 
   { path: '/catalogo', area: 'staff', render: ({ query }) => <CataloguePage tab={query.get('aba')} /> },
 
   { path: '/cliente/:slug/entrar', area: 'customer-public', redirectIfSignedIn: true, render: ({ params, query }) => <CustomerLoginPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug/convite', area: 'customer-public', render: ({ params, query }) => <CustomerAcceptInvitationPage slug={params['slug']!} query={query} /> },
+  { path: '/cliente/:slug/esqueci-senha', area: 'customer-public', redirectIfSignedIn: true, render: ({ params }) => <CustomerForgotPasswordPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/redefinir-senha', area: 'customer-public', render: ({ params, query }) => <CustomerResetPasswordPage slug={params['slug']!} query={query} /> },
+  { path: '/cliente/:slug/proposta', area: 'customer-public', render: ({ params, query }) => <ProposalLinkPage slug={params['slug']!} query={query} /> },
   { path: '/cliente/:slug', area: 'customer', render: ({ params }) => <CustomerDashboardPage slug={params['slug']!} /> },
+  { path: '/cliente/:slug/pedidos', area: 'customer', render: ({ params, query }) => <CustomerOrdersPage slug={params['slug']!} status={query.get('situacao')} /> },
+  { path: '/cliente/:slug/pedidos/:id', area: 'customer', render: ({ params }) => <CustomerOrderPage slug={params['slug']!} id={params['id']!} /> },
 ];

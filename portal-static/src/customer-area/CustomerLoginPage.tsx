@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { navigate } from '../app/router';
+import { href, navigate } from '../app/router';
 import { useAction, useFieldErrors } from '../app/hooks';
 import { ApiError } from '../api/problem';
 import { collectErrors, emailError, requiredError } from '../auth/validation';
@@ -31,6 +31,7 @@ export function CustomerLoginPage({ slug, query }: { slug: string; query: URLSea
     <AuthLayout title="Área do cliente" subtitle="Entre com o e-mail e a senha cadastrados para acompanhar seus pedidos.">
       {query.get('motivo') === 'sessao-expirada' && <Notice tone="warning">Sua sessão expirou. Entre novamente para continuar.</Notice>}
       {query.get('motivo') === 'senha-criada' && <Notice tone="success">Senha criada. Entre com seu e-mail e a nova senha.</Notice>}
+      {query.get('motivo') === 'senha-redefinida' && <Notice tone="success">Senha redefinida. Entre com seu e-mail e a nova senha.</Notice>}
       <ErrorBanner error={action.error} fieldNames={['email', 'password']} />
       <form
         class="form"
@@ -72,7 +73,10 @@ export function CustomerLoginPage({ slug, query }: { slug: string; query: URLSea
           Entrar
         </Button>
       </form>
-      <p class="muted form-aside-text">Ainda não tem acesso ou esqueceu a senha? Peça um novo convite à empresa que atende você.</p>
+      <p class="muted form-aside-text">
+        <a href={href(customerAreaPath(slug, 'esqueci-senha'))}>Esqueci minha senha</a>
+      </p>
+      <p class="muted form-aside-text">Ainda não tem acesso? Peça um convite à empresa que atende você.</p>
     </AuthLayout>
   );
 }

@@ -6,6 +6,8 @@ import { useCanWrite } from '../auth/permissions';
 import { maskPhone, maskTaxId } from '../format/masks';
 import { PageHeader } from '../layout/PageHeader';
 import { OccurrencesTab } from '../occurrences/OccurrencesTab';
+import { CustomerInventoryTab } from '../inventory/CustomerInventoryTab';
+import { CONSULT_TABS, consultTabs } from '../customer-overview/CustomerConsultTabs';
 import { StatusBadge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -20,7 +22,7 @@ import { CustomerSitesTab } from './CustomerSitesTab';
 import { formatAddress } from './customerForm';
 import { CUSTOMER_STATUS, archiveCustomer, customerDisplayName, deleteCustomer, getCustomer, unarchiveCustomer, type Customer } from './customersApi';
 
-export const CUSTOMER_TABS = ['dados', 'contatos', 'sites', 'contratos', 'ocorrencias'] as const;
+export const CUSTOMER_TABS = ['dados', 'contatos', 'sites', 'contratos', 'ocorrencias', 'inventario', ...CONSULT_TABS.map((t) => t.id)] as const;
 
 type Pending = 'archive' | 'delete' | null;
 
@@ -72,6 +74,8 @@ export function CustomerPage({ id, tab }: { id: string; tab: string | null }) {
           { id: 'sites', label: 'Sites', panel: () => <CustomerSitesTab customerId={id} /> },
           { id: 'contratos', label: 'Contratos', panel: () => <CustomerContractsTab customerId={id} /> },
           { id: 'ocorrencias', label: 'Ocorrências', panel: () => <OccurrencesTab customerId={id} customerName={name} /> },
+          { id: 'inventario', label: 'Inventário', panel: () => <CustomerInventoryTab customerId={id} /> },
+          ...consultTabs(id),
         ]}
       />
     </>

@@ -152,6 +152,6 @@ describe('customers', () => {
     const view = await openApp('/clientes/c1');
     cleanup = view.unmount;
     const tabs = [...view.container.querySelectorAll('[role="tab"]')].map((t) => t.textContent);
-    expect(tabs).toEqual(['Dados', 'Contatos', 'Sites', 'Contratos', 'Ocorrências']);
+    expect(tabs).toEqual(['Dados', 'Contatos', 'Sites', 'Contratos', 'Ocorrências', 'Inventário', 'Orçamentos', 'Pedidos', 'Notas fiscais', 'Histórico de vendas', 'Contas a receber']);
   });
 });
