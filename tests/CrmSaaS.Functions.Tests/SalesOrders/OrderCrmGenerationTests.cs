@@ -308,6 +308,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         var (seed, customerId, services, productId, assigneeId) = await ArrangeAsync();
         var admin = seed.Admin;
         var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [3, 2, 1]));
+        await app.DrainQueuesAsync(); // the new proposal's PDF step
         var orderId = order.GetProperty("id").GetString()!;
         await PostAsync(admin, $"/api/sales-orders/{orderId}/confirm", order.GetProperty("etag").GetString()!);
         (await app.DrainQueuesAsync()).ShouldBe(1);
