@@ -202,12 +202,15 @@ info "starting $exe_name with FUNCTIONS_CUSTOMHANDLER_PORT=$app_port"
 # The host runs the executable from the app root with its own port; the other values mirror the
 # Azure app settings (infra/app/api-settings.bicep) so start-up validation sees a complete configuration.
 # ASP.NET Core URL variables are cleared: the app must bind the port it is given, nothing else.
+# In Azure the deployment provisions the tables, containers and queues; this fresh Azurite has none, so the app
+# creates them (Storage__CreateResources), as an operator would for a new storage account.
 (
   cd "$publish_dir"
   exec env -u ASPNETCORE_URLS -u ASPNETCORE_HTTP_PORTS -u ASPNETCORE_HTTPS_PORTS -u DOTNET_URLS \
     FUNCTIONS_CUSTOMHANDLER_PORT="$app_port" \
     FUNCTIONS_APP_ROOT_PATH="$publish_dir" \
     Storage__ConnectionString="$storage_connection_string" \
+    Storage__CreateResources=true \
     Queues__LocalDispatcher=false \
     Jwt__SigningKey="$signing_key" \
     Jwt__Issuer="$base_url" \
