@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using CrmSaaS.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,25 +41,10 @@ public sealed class BenchStack : IAsyncDisposable
     public async Task<(Api Admin, string Slug)> SignUpAsync(string tradeName)
     {
         var http = NewClient();
-        var email = $"admin.{Guid.NewGuid():N}@bench.com.br";
-        var signup = await http.PostAsJsonAsync("/api/auth/signup", new
-        {
-            legalName = tradeName + " Ltda",
-            tradeName = tradeName + " " + Guid.NewGuid().ToString("N")[..6],
-            taxId = BrazilianData.Cnpj(),
-            adminName = "Beatriz Andrade",
-            email,
-            password = "SenhaForte2026",
-        });
-        signup.EnsureSuccessStatusCode();
-        var slug = (await signup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("slug").GetString()!;
-        var message = await MailDev.WaitForEmailAsync(email, "Confirme");
-        var token = Regex.Match(message.LinkStartingWith(PortalUrl), "token=([^&\"]+)").Groups[1].Value;
-        (await http.PostAsJsonAsync("/api/auth/confirm-email", new { token = Uri.UnescapeDataString(token) })).EnsureSuccessStatusCode();
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = "SenhaForte2026" });
-        login.EnsureSuccessStatusCode();
+        var tenant = await TenantSignUp.SignUpAndConfirmAsync(http, MailDev, PortalUrl, tradeName, BrazilianData.Cnpj(), "Beatriz Andrade", "bench.com.br");
         var api = new Api(http);
-        api.UseToken((await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!);
+        api.UseToken(await TenantSignUp.LogInAsync(http, tenant.Email, tenant.Password));
+        var slug = tenant.Slug;
         return (api, slug);
     }
 

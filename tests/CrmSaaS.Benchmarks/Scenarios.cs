@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace CrmSaaS.Benchmarks;
 
@@ -131,9 +130,8 @@ public sealed class Scenarios(BenchStack stack, Api admin, string slug, Dataset 
         var contact = await admin.PostAsync($"/api/customers/{customerId}/contacts", new { name = "Marcos Ribeiro", email });
         await admin.PostAsync($"/api/customers/{customerId}/portal-access", new { contactId = contact.GetProperty("id").GetString() });
         var invitation = await stack.MailDev.WaitForEmailAsync(email, "Acesso");
-        var token = Regex.Match(invitation.LinkStartingWith(stack.PortalUrl), "token=([^&\"]+)").Groups[1].Value;
         var http = stack.NewClient();
-        (await http.PostAsJsonAsync($"/api/customer-auth/{slug}/accept-invitation", new { token = Uri.UnescapeDataString(token), password = "SenhaCliente2026" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/customer-auth/{slug}/accept-invitation", new { token = invitation.TokenOfLink(stack.PortalUrl), password = "SenhaCliente2026" })).EnsureSuccessStatusCode();
         var login = await http.PostAsJsonAsync($"/api/customer-auth/{slug}/login", new { email, password = "SenhaCliente2026" });
         login.EnsureSuccessStatusCode();
         var api = new Api(http);

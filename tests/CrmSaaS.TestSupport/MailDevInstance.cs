@@ -160,6 +160,13 @@ public sealed record ReceivedEmail(
     [property: JsonPropertyName("html")] string? Html,
     [property: JsonPropertyName("to")] IReadOnlyList<EmailAddress> To)
 {
+    /// <summary>The <c>token</c> query value of the first link starting with <paramref name="prefix"/>, unescaped.</summary>
+    public string TokenOfLink(string prefix)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(LinkStartingWith(prefix), "token=([^&\"]+)").Groups[1].Value;
+        return Uri.UnescapeDataString(token);
+    }
+
     /// <summary>The first link in the text body that starts with <paramref name="prefix"/>.</summary>
     public string LinkStartingWith(string prefix)
     {

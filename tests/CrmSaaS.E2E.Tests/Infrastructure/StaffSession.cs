@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using CrmSaaS.TestSupport;
 using Microsoft.Playwright;
 
 namespace CrmSaaS.E2E.Tests.Infrastructure;
@@ -9,33 +10,15 @@ public sealed record StaffAccount(string Email, string Password, string TenantId
 
 public static class StaffSession
 {
-    public const string Password = "SenhaForte2026";
-
     /// <summary>
-    /// Signs a company up and confirms the admin's e-mail through the public API (the browser path is covered by
+    /// A company signed up with its admin's e-mail confirmed through the public API (the browser path is covered by
     /// <c>SignUpFlowTests</c>), so each workflow test starts from its own clean tenant.
     /// </summary>
     public static async Task<StaffAccount> SignUpAsync(E2EStack stack, string companyName)
     {
         using var http = new HttpClient { BaseAddress = new Uri(stack.ApiBaseUrl) };
-        var email = $"admin.{Guid.NewGuid():N}@exemplo.com.br";
-        var tradeName = $"{companyName} {Guid.NewGuid().ToString("N")[..6]}";
-        var response = await http.PostAsJsonAsync("/api/auth/signup", new
-        {
-            legalName = companyName + " Ltda",
-            tradeName,
-            taxId = E2EData.NewCnpj(),
-            adminName = "Ana Souza",
-            email,
-            password = Password,
-        });
-        response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync<SignupAnswer>();
-
-        var confirmation = await stack.MailDev.WaitForEmailAsync(email, "Confirme");
-        var token = Regex.Match(confirmation.LinkStartingWith(stack.PortalUrl), "token=([^&\"]+)").Groups[1].Value;
-        (await http.PostAsJsonAsync("/api/auth/confirm-email", new { token = Uri.UnescapeDataString(token) })).EnsureSuccessStatusCode();
-        return new StaffAccount(email, Password, created!.TenantId, created.Slug, tradeName);
+        var tenant = await TenantSignUp.SignUpAndConfirmAsync(http, stack.MailDev, stack.PortalUrl, companyName, E2EData.NewCnpj(), "Ana Souza", "exemplo.com.br");
+        return new StaffAccount(tenant.Email, tenant.Password, tenant.TenantId, tenant.Slug, tenant.TradeName);
     }
 
     /// <summary>Logs the admin in through the portal's login page and waits for the dashboard.</summary>
@@ -54,10 +37,8 @@ public static class StaffSession
     public static async Task<HttpClient> ApiAsync(E2EStack stack, StaffAccount account)
     {
         var http = new HttpClient { BaseAddress = new Uri(stack.ApiBaseUrl) };
-        var response = await http.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password });
-        response.EnsureSuccessStatusCode();
-        var session = await response.Content.ReadFromJsonAsync<LoginAnswer>();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session!.AccessToken);
+        var token = await TenantSignUp.LogInAsync(http, account.Email, account.Password);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return http;
     }
 
@@ -74,7 +55,5 @@ public static class StaffSession
         return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 
-    private sealed record SignupAnswer(string TenantId, string Slug);
 
-    private sealed record LoginAnswer(string AccessToken);
 }
