@@ -21,7 +21,6 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
     public const string NotFoundDetail = "Item de inventário não encontrado.";
     public const string CustomerNotFoundDetail = "Cliente não encontrado.";
 
-    private const int MaxOperationsPerBatch = 100;
     private const int SerialChecksInParallel = 8;
 
     public static string Key(string id) => KeyRange.Key(EntityKind, id);
@@ -218,7 +217,7 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
             actions.AddRange(IndexRows(id, itemValues, row).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
             actions.Add(audit.Entry(EntityKind, id, "created", RegisteredDetail(itemValues)));
-            if (batch.Count + actions.Count > MaxOperationsPerBatch)
+            if (batch.Count + actions.Count > TableLimits.MaxBatchOperations)
             {
                 batches.Add(batch);
                 batch = [];
@@ -411,7 +410,7 @@ public sealed class InventoryStore(TenantTable table, InventoryLookups lookups, 
             .SelectMany(b => b)
             .Select(a => new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(a.Entity.RowKey)))
             .ToList();
-        foreach (var chunk in deletes.Chunk(MaxOperationsPerBatch))
+        foreach (var chunk in deletes.Chunk(TableLimits.MaxBatchOperations))
         {
             // Not the caller's token: a cancelled request must still leave no half-registered serials.
             await table.SubmitAsync(chunk, CancellationToken.None);

@@ -77,7 +77,7 @@ public static class OpportunityRows
         var deltas = StatsDeltas(before, after);
         if (deltas.Count > 0)
         {
-            actions.AddRange(StageStatsRows.Actions(table, deltas, stats ?? new Dictionary<string, StageStat>()));
+            actions.AddRange(StageStatsRows.Actions(table, (after ?? before)!.Id, deltas, stats ?? new Dictionary<string, StageStat>()));
         }
 
         actions.AddRange(RefActions(table, before, after));

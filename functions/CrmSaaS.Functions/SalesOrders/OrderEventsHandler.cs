@@ -26,8 +26,6 @@ public sealed class OrderEventsHandler(
     TimeProvider clock,
     ILogger<OrderEventsHandler> logger) : IQueueHandler
 {
-    public const int MaxBatchOperations = 100;
-
     /// <summary>Batches per invocation; a larger order continues in a new message so one invocation stays short.</summary>
     public const int MaxBatchesPerRun = 20;
 
@@ -137,7 +135,7 @@ public sealed class OrderEventsHandler(
             var actions = new List<TableTransactionAction>(firstActions);
             firstActions.Clear();
             var upTo = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (pending.Count > 0 && 1 + actions.Count + TaskRows.PerGeneratedTask <= MaxBatchOperations)
+            while (pending.Count > 0 && 1 + actions.Count + TaskRows.PerGeneratedTask <= TableLimits.MaxBatchOperations)
             {
                 var task = pending.Dequeue();
                 actions.AddRange(TaskRows.WriteActions(table, null, TaskRows.Generated(task, table.Context, now)));
@@ -146,7 +144,7 @@ public sealed class OrderEventsHandler(
 
             items = OrderCrmRules.MarkGenerated(items, upTo);
             var linked = order with { OpportunityId = opportunityId, Items = items };
-            if (listRowsPending && pending.Count == 0 && 1 + actions.Count + ListRows <= MaxBatchOperations)
+            if (listRowsPending && pending.Count == 0 && 1 + actions.Count + ListRows <= TableLimits.MaxBatchOperations)
             {
                 // The order's list rows show its opportunity; a batch full of tasks leaves them for the order's next change.
                 actions.AddRange(orders.IndexActions(linked, order).Take(ListRows));

@@ -34,6 +34,7 @@ public sealed class SettingsStore(TenantTable table, SettingsReferences referenc
 
         var (updated, removed) = PipelineRules.Apply(current.Stages, stages, () => Ids.New().ToLowerInvariant());
         var actions = new List<TableTransactionAction>();
+        var emptiedStages = new List<List<TableTransactionAction>>();
         if (removed.Count > 0)
         {
             var stats = await StageStatsRows.ReadAllAsync(table, ct);
@@ -46,10 +47,10 @@ public sealed class SettingsStore(TenantTable table, SettingsReferences referenc
                         $"A etapa \"{name}\" tem {stat.Count} oportunidade(s) aberta(s): mova-as para outra etapa antes de removê-la.");
                 }
 
-                // Deleting the empty stats row under its ETag makes the batch fail if an opportunity entered the stage meanwhile.
+                // Deleting the empty stats rows under their ETags makes the batch fail if an opportunity entered the stage meanwhile.
                 if (stat is not null)
                 {
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, table.NewEntity(StageStatsRows.Key(stageId)), stat.ETag));
+                    emptiedStages.Add(StageStatsRows.DeleteActions(table, stageId, stat).ToList());
                 }
             }
 
@@ -69,6 +70,20 @@ public sealed class SettingsStore(TenantTable table, SettingsReferences referenc
             ? new TableTransactionAction(TableTransactionActionType.Add, entity)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, row.ETag));
         actions.Add(audit.Entry("settings", "pipeline", "updated", string.Join(", ", updated.Select(s => s.Name))));
+        if (actions.Count + emptiedStages.Sum(d => d.Count) <= TableLimits.MaxBatchOperations)
+        {
+            actions.AddRange(emptiedStages.SelectMany(d => d));
+        }
+        else
+        {
+            // Removing many stages at once can exceed one batch: each stage's rows go first, one batch per stage with the
+            // same guard. If the settings write then loses a race, the stages stay and their deleted rows held only zeros.
+            foreach (var deletes in emptiedStages)
+            {
+                await table.SubmitAsync(deletes, ct);
+            }
+        }
+
         await table.SubmitAsync(actions, ct);
         return new PipelineSettings(updated, entity.ETag);
     }

@@ -16,9 +16,6 @@ public sealed record TaskFilter(
 /// </summary>
 public sealed class TaskStore(TenantTable table, TaskReferences references, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>An entity-group transaction holds at most 100 operations; a generated task writes up to 3 rows.</summary>
-    private const int MaxBatchOperations = 100;
-
     public async Task<CrmTask?> FindAsync(string id, CancellationToken ct = default)
     {
         if (!Ids.IsWellFormed(id))
@@ -251,7 +248,7 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
         foreach (var task in tasks)
         {
             var rows = task.OpportunityId is null ? 2 : 3;
-            if (operations + rows > MaxBatchOperations)
+            if (operations + rows > TableLimits.MaxBatchOperations)
             {
                 yield return chunk;
                 chunk = [];

@@ -6,7 +6,7 @@ namespace CrmSaaS.Storage;
 /// Azure Table storage limits, checked before sending because Azurite does not enforce most of them.
 /// Sizes follow Azure's published entity-size formula (UTF-16 strings), which errs on the large side.
 /// </summary>
-internal static class TableLimits
+public static class TableLimits
 {
     public const int MaxKeyBytes = 1024;
     public const int MaxCustomProperties = 252;

@@ -134,7 +134,7 @@ public sealed class KanbanTests(CrmApp app) : IClassFixture<CrmApp>
             opportunities.Add(await WithLineAsync(admin, await CreateAsync(admin, new { title = $"O{i}", accountId = account }), service, i, 10m));
         }
 
-        // Every move updates the same statistics row of "negociacao" under its ETag: the losers retry from a fresh read.
+        // The moves race on the statistics rows of "negociacao" (shards under their ETags): the losers retry from a fresh read.
         var moves = opportunities.Select(o => admin.PostJsonAsync($"/api/opportunities/{o.Id}/move", new { stageId = "negociacao" }, o.Etag));
         var responses = await Task.WhenAll(moves);
 
@@ -142,6 +142,24 @@ public sealed class KanbanTests(CrmApp app) : IClassFixture<CrmApp>
         var board = await BoardAsync(admin);
         Column(board, "negociacao").ShouldBe((8, 360m));
         Column(board, "prospeccao").ShouldBe((0, 0m));
+    }
+
+    [Fact]
+    public async Task Concurrent_creations_in_one_stage_all_succeed_and_are_counted()
+    {
+        var tenant = CrmApp.NewTenant();
+        var admin = app.Staff(tenant);
+        var account = await app.AccountAsync(tenant, "Conta");
+
+        // The benchmark lost creations here when each stage had a single statistics row; the shards spread the race.
+        var creations = Enumerable.Range(1, 32).Select(i => admin.PostJsonAsync("/api/opportunities", new { title = $"Lead {i}", accountId = account }));
+        var responses = await Task.WhenAll(creations);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(32, string.Join(", ", responses.Select(r => r.StatusCode)));
+        Column(await BoardAsync(admin), "prospeccao").ShouldBe((32, 0m));
+        var shards = await app.RowsAsync(tenant, "opp-stage-stats|prospeccao|");
+        shards.Count.ShouldBeGreaterThan(1);
+        shards.Sum(r => r.GetInt32("Count")).ShouldBe(32);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CrmSaaS.Functions.Opportunities;
 using CrmSaaS.Functions.Platform;
 using CrmSaaS.Functions.Settings;
 using CrmSaaS.Functions.Tests.Infrastructure;
@@ -92,6 +93,46 @@ public sealed class SettingsApiTests(CrmApp app) : IClassFixture<CrmApp>
         var updated = await accepted.ReadAsync<SettingsApi.PipelineResponse>();
         updated.Stages.Select(s => s.Id).ShouldBe(["prospeccao", "qualificacao", "proposta", "fechamento"]);
         updated.Stages.Single(s => s.Id == "proposta").OpenCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Removing_many_stages_at_once_clears_all_their_statistics_rows()
+    {
+        var tenant = CrmApp.NewTenant();
+        var admin = app.Staff(tenant);
+        var twenty = Enumerable.Range(1, 20).Select(i => ((string?)null, $"Etapa {i}")).ToArray();
+        var saved = await (await admin.PutJsonAsync("/api/settings/pipeline", Stages(twenty), "\"defaults\"")).ReadAsync<SettingsApi.PipelineResponse>();
+
+        // Stages whose opportunities all left keep empty rows in every shard: 15 stages × 8 shards do not fit one batch.
+        foreach (var stage in saved.Stages.Take(15))
+        {
+            for (var shard = 0; shard < StageStatsRows.ShardCount; shard++)
+            {
+                await app.InsertAsync(tenant, StageStatsRows.Key(stage.Id, shard), new Dictionary<string, object?> { ["Count"] = 0, ["Total"] = 0m });
+            }
+        }
+
+        var kept = saved.Stages.Skip(15).Select(s => ((string?)s.Id, s.Name)).ToArray();
+        var accepted = await admin.PutJsonAsync("/api/settings/pipeline", Stages(kept), saved.Etag);
+
+        (await accepted.ReadAsync<SettingsApi.PipelineResponse>()).Stages.Count.ShouldBe(5);
+        (await app.RowsAsync(tenant, StageStatsRows.Prefix)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_stage_counts_its_opportunities_in_any_shard_before_removal()
+    {
+        var tenant = CrmApp.NewTenant();
+        var admin = app.Staff(tenant);
+        await app.InsertAsync(tenant, StageStatsRows.Key("fechamento", 0), new Dictionary<string, object?> { ["Count"] = 0, ["Total"] = 0m });
+        await app.InsertAsync(tenant, StageStatsRows.Key("fechamento", 5), new Dictionary<string, object?> { ["Count"] = 2, ["Total"] = 300m });
+
+        var pipeline = await (await admin.GetAsync("/api/settings/pipeline")).ReadAsync<SettingsApi.PipelineResponse>();
+        pipeline.Stages.Single(s => s.Id == "fechamento").OpenCount.ShouldBe(2);
+        var refused = await admin.PutJsonAsync("/api/settings/pipeline", Stages(("prospeccao", "Prospecção")), pipeline.Etag);
+
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, SettingsStore.InUse);
+        problem.GetProperty("detail").GetString()!.ShouldContain("2 oportunidade(s)");
     }
 
     [Fact]
