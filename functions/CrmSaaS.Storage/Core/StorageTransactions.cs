@@ -27,6 +27,15 @@ public static class StorageTransactions
         }
     }
 
+    /// <summary>Counts the entities a table query page returned, so a read that walks a whole range shows up even when it fits one page.</summary>
+    internal static void RecordQueryRows(int rows)
+    {
+        for (var scope = _current.Value; scope is not null; scope = scope.Parent)
+        {
+            scope.RecordQueryRows(rows);
+        }
+    }
+
     internal static void End(StorageTransactionScope scope)
     {
         // Only unwind when the scope being disposed is the innermost one on this flow; disposing out of order
@@ -49,6 +58,7 @@ public sealed class StorageTransactionScope : IDisposable
     private long _table;
     private long _blob;
     private long _queue;
+    private long _queryRows;
     private int _disposed;
 
     internal StorageTransactionScope(StorageTransactionScope? parent) => Parent = parent;
@@ -64,6 +74,9 @@ public sealed class StorageTransactionScope : IDisposable
     public long BlobCount => Interlocked.Read(ref _blob);
 
     public long QueueCount => Interlocked.Read(ref _queue);
+
+    /// <summary>Entities returned by table queries (range scans) in this scope; point reads are not counted.</summary>
+    public long QueryRows => Interlocked.Read(ref _queryRows);
 
     internal void Record(StorageService service)
     {
@@ -83,6 +96,14 @@ public sealed class StorageTransactionScope : IDisposable
             case StorageService.Queue:
                 Interlocked.Increment(ref _queue);
                 break;
+        }
+    }
+
+    internal void RecordQueryRows(int rows)
+    {
+        if (!IsDisposed)
+        {
+            Interlocked.Add(ref _queryRows, rows);
         }
     }
 

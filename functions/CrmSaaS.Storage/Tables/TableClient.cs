@@ -254,6 +254,7 @@ public sealed class TableClient
             }
         }
 
+        StorageTransactions.RecordQueryRows(items.Count);
         response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var nextPartition);
         response.Headers.TryGetValue("x-ms-continuation-NextRowKey", out var nextRow);
         var next = string.IsNullOrEmpty(nextPartition) ? null : new ContinuationKeys(nextPartition, string.IsNullOrEmpty(nextRow) ? null : nextRow);

@@ -36,4 +36,7 @@ public static class HttpAssertions
 
     public static long StorageTransactions(this HttpResponseMessage response) =>
         long.Parse(response.Headers.GetValues(StorageTransactionsMiddleware.Header).Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static long StorageQueryRows(this HttpResponseMessage response) =>
+        long.Parse(response.Headers.GetValues(StorageTransactionsMiddleware.QueryRowsHeader).Single(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -35,6 +35,7 @@ public sealed class TableQueryPagingTests(AzuriteFixture azurite) : IClassFixtur
 
         numbers.ShouldBe(Enumerable.Range(0, Total));
         scope.Count.ShouldBe(2);
+        scope.QueryRows.ShouldBe(Total);
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class TableQueryPagingTests(AzuriteFixture azurite) : IClassFixtur
 
         var first = await _table.QueryPageAsync(null, 1000, null);
         scope.Count.ShouldBe(1);
+        scope.QueryRows.ShouldBe(1000);
         first.Items.Count.ShouldBe(1000);
         first.ContinuationToken.ShouldNotBeNull();
         first.ContinuationToken.ShouldMatch("^[A-Za-z0-9_-]+$");

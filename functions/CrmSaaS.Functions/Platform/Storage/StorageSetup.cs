@@ -80,12 +80,16 @@ public sealed class StorageTransactionsMiddleware(RequestDelegate next, ILogger<
 {
     public const string Header = "X-Storage-Transactions";
 
+    /// <summary>Entities the request's table queries returned: what a list read, beyond how many round trips it took.</summary>
+    public const string QueryRowsHeader = "X-Storage-Query-Rows";
+
     public async Task InvokeAsync(HttpContext http)
     {
         using var scope = StorageTransactions.BeginScope();
         http.Response.OnStarting(() =>
         {
             http.Response.Headers[Header] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers[QueryRowsHeader] = scope.QueryRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
         await next(http);
