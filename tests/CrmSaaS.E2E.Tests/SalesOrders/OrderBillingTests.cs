@@ -130,6 +130,9 @@ public sealed class OrderBillingTests(E2EStack stack)
         await Assertions.Expect(line.GetByRole(AriaRole.Cell)).ToHaveTextAsync([Service, "15", "10 de 15", "10", "0"]);
         await Assertions.Expect(status.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "NFS-e nº 1" })).ToContainTextAsync("R$ 2.500,00");
         await Assertions.Expect(status).ToContainTextAsync("Faturado parcial");
+        await Assertions.Expect(status).ToContainTextAsync("Nada a faturar agora: conclua as tarefas dos itens para liberar o faturamento.");
+        await Assertions.Expect(status).Not.ToContainTextAsync("Só pedidos confirmados");
+        await Assertions.Expect(status.GetByRole(AriaRole.Button, new() { Name = "Faturar tudo" })).ToBeDisabledAsync();
         await E2EStack.ScreenshotAsync(page, "37-situacao-faturada");
         await status.GetByRole(AriaRole.Button, new() { Name = "Fechar" }).First.ClickAsync();
         await Assertions.Expect(status).ToBeHiddenAsync();
