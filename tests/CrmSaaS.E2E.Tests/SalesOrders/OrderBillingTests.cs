@@ -113,6 +113,9 @@ public sealed class OrderBillingTests(E2EStack stack)
         var quantity = status.GetByLabel($"Quantidade a faturar de {Service}");
         await quantity.FillAsync("11");
         await Assertions.Expect(status.GetByText("Acima do faturável agora (10).")).ToBeVisibleAsync();
+        // The added column fits the pop-up on a desktop: nothing to scroll sideways to reach the input or its hint.
+        await Assertions.Expect(quantity).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Assertions.Expect(status.GetByText("Acima do faturável agora (10).")).ToBeInViewportAsync(new() { Ratio = 1 });
         await status.GetByRole(AriaRole.Button, new() { Name = "Faturar quantidades" }).ClickAsync();
         var blocked = status.GetByRole(AriaRole.Alert);
         await Assertions.Expect(blocked).ToContainTextAsync("Faturamento bloqueado");
