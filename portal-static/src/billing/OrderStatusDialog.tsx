@@ -170,7 +170,7 @@ export function OrderStatusDialog({ open, orderId, orderNumber, canBill, onClose
           )}
           {!billable && <p class="muted">Só pedidos confirmados (status Pedido) podem ser faturados.</p>}
           {billable && !anythingBillable && <p class="muted">Nada a faturar agora: conclua as tarefas dos itens para liberar o faturamento.</p>}
-          <form id="partial-billing-form" noValidate onSubmit={submitPartial}>
+          <form id="partial-billing-form" class="billing-status" noValidate onSubmit={submitPartial}>
             <Table caption={`Itens do pedido nº ${orderNumber}`} columns={columns} rows={data.items} rowKey={(i) => i.itemId} empty="O pedido não tem itens." />
             {formErrors['_form'] && (
               <p class="field-error" role="alert">

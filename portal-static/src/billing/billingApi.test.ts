@@ -24,6 +24,14 @@ describe('billing view', () => {
     expect(view.invoices.map((n) => [n.number, n.issuedAt, n.total])).toEqual([[57, '2026-07-20', 200]]);
   });
 
+  it('lets a confirmed order bill even when nothing is billable yet, which the API\'s canBill leaves out', () => {
+    const item = { itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, tasksTotal: 15, tasksCompleted: 10, billed: 10, billableNow: 0 };
+    expect(readBillingView({ status: 'FaturadoParcial', canBill: false, items: [item] }).canBill).toBe(true);
+    expect(readBillingView({ status: 'Pedido', canBill: false, items: [{ ...item, tasksCompleted: 0, billed: 0 }] }).canBill).toBe(true);
+    expect(readBillingView({ status: 'Proposta', canBill: false, items: [item] }).canBill).toBe(false);
+    expect(readBillingView({ status: 'Faturado', canBill: false, items: [item] }).canBill).toBe(false);
+  });
+
   it('reads an invoice answer with its lines, ISS and receivables', () => {
     const invoice = readInvoice({
       invoice: {

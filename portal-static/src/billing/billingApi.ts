@@ -30,7 +30,10 @@ export interface BillingView {
   orderNumber: number | null;
   status: string;
   statusLabel: string;
-  /** The order's status lets it bill (Pedido or Faturado parcial). */
+  /**
+   * The order's status lets it bill (Pedido or Faturado parcial), whether or not anything is billable right now
+   * (see `items[].billableNow`).
+   */
   canBill: boolean;
   items: BillingItem[];
   invoices: Invoice[];
@@ -144,13 +147,19 @@ export function readBillingItem(raw: Raw): BillingItem {
   };
 }
 
+/** The statuses that bill (the server's `BillingRules.StatusBills`). */
+const BILLING_STATUSES = ['Pedido', 'FaturadoParcial'];
+
 export function readBillingView(raw: Raw): BillingView {
+  const status = str(raw, 'status', 'orderStatus');
   return {
     orderId: str(raw, 'orderId', 'id'),
     orderNumber: numOrNull(raw, 'orderNumber', 'number'),
-    status: str(raw, 'status', 'orderStatus'),
+    status,
     statusLabel: str(raw, 'statusLabel', 'orderStatusLabel'),
-    canBill: typeof raw['canBill'] === 'boolean' ? (raw['canBill'] as boolean) : ['Pedido', 'FaturadoParcial'].includes(str(raw, 'status')),
+    // The API's `canBill` is false also when nothing is billable yet; the pop-up tells "not confirmed" from
+    // "complete the tasks first", so the status decides here.
+    canBill: status ? BILLING_STATUSES.includes(status) : raw['canBill'] === true,
     items: list(raw, 'items').map(readBillingItem),
     invoices: list(raw, 'invoices').map(readInvoice),
   };

@@ -289,7 +289,8 @@ describe('order status pop-up and billing', () => {
     orderNumber: 1024,
     status: billed > 0 ? 'FaturadoParcial' : 'Pedido',
     statusLabel: billed > 0 ? 'Faturado parcialmente' : 'Pedido',
-    canBill: true,
+    // As the API answers: false once nothing is billable now.
+    canBill: 10 - billed > 0,
     items: [{ itemId: 'A1', description: 'Visita técnica', kind: 'service', quantity: 15, taskGated: true, tasksTotal: 15, tasksCompleted: 10, billed, billableNow: 10 - billed }],
     invoices: billed > 0 ? [{ id: 'n1', number: 57, status: 'issued', orderId: 'o1', orderNumber: 1024, customerName: 'Padaria', issueDate: '2026-07-20', total: 2000, nfseStatus: 'queued' }] : [],
   });
@@ -341,6 +342,9 @@ describe('order status pop-up and billing', () => {
     expect(document.body.textContent).toContain('Nota fiscal nº 57 emitida.');
     expect([...dialog().querySelectorAll('tbody tr td')].map((td) => td.textContent)).toEqual(['Visita técnica', '15', '10 de 15', '10', '0']);
     expect(byText<HTMLAnchorElement>(dialog(), 'a', 'NFS-e nº 57').getAttribute('href')).toBe('#/notas/n1');
+    // Nothing left to bill until more tasks are done: that is what the pop-up says, not that the order is unconfirmed.
+    expect(dialog().textContent).toContain('Nada a faturar agora: conclua as tarefas dos itens para liberar o faturamento.');
+    expect(dialog().textContent).not.toContain('Só pedidos confirmados');
   });
 
   it('bills everything with an empty body and offers no billing to sales people', async () => {
