@@ -93,7 +93,7 @@ public sealed class ProposalApprovalTests(E2EStack stack)
 
         // Keyboard only: Tab reaches "Aprovar proposta", Enter opens the confirmation, Enter confirms.
         await customerPage.GetByRole(AriaRole.Button, new() { Name = "Baixar Contrato Assinado" }).FocusAsync();
-        await TabToAsync(customerPage, "Aprovar proposta");
+        await PageChecks.TabToAsync(customerPage, "Aprovar proposta");
         await customerPage.Keyboard.PressAsync("Enter");
         var confirm = customerPage.GetByRole(AriaRole.Alertdialog, new() { Name = "Aprovar proposta?" });
         await Assertions.Expect(confirm).ToContainTextAsync("R$ 1.350,00");
@@ -165,11 +165,11 @@ public sealed class ProposalApprovalTests(E2EStack stack)
         // Later, from the login page of this company's customer area.
         await page.GotoAsync($"{stack.PortalUrl}/#/cliente/{account.Slug}/entrar");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Área do cliente" })).ToBeVisibleAsync();
-        await AssertEveryInputIsLabelledAsync(page);
+        await PageChecks.AssertEveryInputIsLabelledAsync(page);
         await page.GetByLabel("E-mail").FillAsync(mine.ContactEmail);
         await page.GetByLabel(new Regex("^Senha")).FillAsync("ClienteForte2026");
         await E2EStack.ScreenshotAsync(page, "46-cliente-entrar");
-        await TabToAsync(page, "Entrar");
+        await PageChecks.TabToAsync(page, "Entrar");
         await page.Keyboard.PressAsync("Enter");
 
         // The dashboard lists this customer's proposal only, never another customer's order of the same company.
@@ -205,21 +205,21 @@ public sealed class ProposalApprovalTests(E2EStack stack)
         await E2EStack.ScreenshotAsync(page, "49-cliente-pedido-aprovado");
     }
 
-    /// <summary>The proposal PDF is rendered by a queue step: the order may open before it exists, so reload until it is listed.</summary>
+    /// <summary>
+    /// The proposal PDF is rendered by a queue step and the customer's order page says "recarregue a página em instantes"
+    /// until it is there: reload, as the customer would, for at most 30 s.
+    /// </summary>
     private static async Task ExpectProposalPdfAsync(IPage page)
     {
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Baixar Proposta (PDF)" });
+        var files = page.GetByRole(AriaRole.Heading, new() { Name = "Arquivos anexados" });
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        await files.WaitForAsync();
         while (!await button.IsVisibleAsync() && DateTime.UtcNow < deadline)
         {
+            await Task.Delay(300);
             await page.ReloadAsync();
-            try
-            {
-                await button.WaitForAsync(new() { Timeout = 2_000 });
-            }
-            catch (TimeoutException)
-            {
-            }
+            await files.WaitForAsync();
         }
 
         await Assertions.Expect(button).ToBeVisibleAsync();
@@ -227,25 +227,4 @@ public sealed class ProposalApprovalTests(E2EStack stack)
 
     private static ILocator StatusButton(IPage page, string label) =>
         page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Status: " + Regex.Escape(label) + "\\.") });
-
-    private static async Task TabToAsync(IPage page, string buttonText)
-    {
-        for (var i = 0; i < 15; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("t => document.activeElement?.textContent?.trim() === t", buttonText))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"'{buttonText}' was not reached with Tab.");
-    }
-
-    private static async Task AssertEveryInputIsLabelledAsync(IPage page)
-    {
-        var unlabeled = await page.EvaluateAsync<int>(
-            "() => [...document.querySelectorAll('input, select, textarea')].filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length");
-        unlabeled.ShouldBe(0);
-    }
 }
