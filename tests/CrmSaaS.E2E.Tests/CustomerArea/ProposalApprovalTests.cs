@@ -16,6 +16,7 @@ public sealed class ProposalApprovalTests(E2EStack stack)
     public async Task Customer_approves_the_emailed_proposal_after_uploading_the_signed_contract_and_staff_bill_the_order()
     {
         var account = await StaffSession.SignUpAsync(stack, "Refrigeração Polar");
+        var staff = await StaffSession.LogInAsync(stack, account);
         ArrangedCustomer customer;
         string orderId;
         long number;
@@ -28,8 +29,8 @@ public sealed class ProposalApprovalTests(E2EStack stack)
             await api.UploadContractAsync(orderId, CustomerAreaArrange.Pdf("Contrato de instalacao - Refrigeracao Polar"));
         }
 
-        // Staff: the order shows its proposal PDF once the queue step rendered it, and "Enviar proposta" e-mails the contact.
-        var staff = await StaffSession.LogInAsync(stack, account);
+        // Staff: the order shows its proposal PDF once the queue step rendered it (the page was opened while it was
+        // still being generated), and "Enviar proposta" e-mails the contact.
         await staff.GotoAsync($"{stack.PortalUrl}/#/pedidos/{orderId}");
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = $"Pedido nº {number}" })).ToBeVisibleAsync();
         var attachments = staff.GetByRole(AriaRole.Table, new() { Name = "Anexos do pedido" });
@@ -148,8 +149,19 @@ public sealed class ProposalApprovalTests(E2EStack stack)
             var other = await api.CustomerWithContactAsync("Hotel Beira-Rio Ltda", "Sílvia Prado");
             (myOrderId, myNumber) = await api.ProposalAsync(mine.Id, serviceId, 2, "Visitas na primeira semana do mês");
             (otherOrderId, otherNumber) = await api.ProposalAsync(other.Id, serviceId, 5, "Cinco andares");
-            await api.GrantPortalAccessAsync(mine);
         }
+
+        // Staff give the contact access to the customer area from the customer's contacts tab.
+        var staff = await StaffSession.LogInAsync(stack, account);
+        await staff.GotoAsync($"{stack.PortalUrl}/#/clientes/{mine.Id}?aba=contatos");
+        await staff.GetByRole(AriaRole.Button, new() { Name = $"Dar acesso à área do cliente a {mine.ContactName}" }).ClickAsync();
+        var grant = staff.GetByRole(AriaRole.Alertdialog, new() { Name = "Dar acesso à área do cliente?" });
+        await Assertions.Expect(grant).ToContainTextAsync(mine.ContactEmail);
+        await grant.GetByRole(AriaRole.Button, new() { Name = "Enviar convite" }).ClickAsync();
+        await Assertions.Expect(staff.GetByText($"Convite para a área do cliente enviado para {mine.ContactEmail}.")).ToBeVisibleAsync();
+        var contacts = staff.GetByRole(AriaRole.Table, new() { Name = "Contatos do cliente" });
+        await Assertions.Expect(contacts.GetByRole(AriaRole.Row).Filter(new() { HasText = mine.ContactName })).ToContainTextAsync("Com acesso");
+        await E2EStack.ScreenshotAsync(staff, "55-equipe-contato-com-acesso");
 
         // The invitation e-mail leads to "Criar sua senha"; the new password signs the customer in.
         var invitation = await stack.MailDev.WaitForEmailAsync(mine.ContactEmail, "Acesso à área do cliente", TimeSpan.FromSeconds(30));

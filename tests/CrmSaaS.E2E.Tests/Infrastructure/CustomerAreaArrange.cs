@@ -83,10 +83,6 @@ public static class CustomerAreaArrange
         await EnsureAsync(await api.PostAsync($"/api/sales-orders/{orderId}/contract", form));
     }
 
-    /// <summary>Gives a customer's contact access to the customer area (the invitation e-mail goes out).</summary>
-    public static Task GrantPortalAccessAsync(this HttpClient api, ArrangedCustomer customer) =>
-        api.SendOkAsync($"/api/customers/{customer.Id}/portal-access", new { contactId = customer.ContactId, name = customer.ContactName, email = customer.ContactEmail });
-
     /// <summary>
     /// A small valid one-page PDF with <paramref name="text"/> on it, written by hand (header, four objects, a correct
     /// cross-reference table, trailer and <c>%%EOF</c>), so the upload does not depend on the app's own PDF writer.
@@ -121,9 +117,6 @@ public static class CustomerAreaArrange
         pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
-
-    private static async Task SendOkAsync(this HttpClient api, string path, object body) =>
-        await EnsureAsync(await api.PostAsJsonAsync(path, body));
 
     private static async Task<string> EnsureAsync(HttpResponseMessage response)
     {
