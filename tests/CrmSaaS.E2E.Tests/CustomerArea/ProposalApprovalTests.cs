@@ -29,8 +29,8 @@ public sealed class ProposalApprovalTests(E2EStack stack)
             await api.UploadContractAsync(orderId, CustomerAreaArrange.Pdf("Contrato de instalacao - Refrigeracao Polar"));
         }
 
-        // Staff: the order shows its proposal PDF once the queue step rendered it (the page was opened while it was
-        // still being generated), and "Enviar proposta" e-mails the contact.
+        // Staff: the order shows its proposal PDF once the queue step rendered it (the page, opened right after the order
+        // was saved, asks again while it is being generated), and "Enviar proposta" e-mails the contact.
         await staff.GotoAsync($"{stack.PortalUrl}/#/pedidos/{orderId}");
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = $"Pedido nº {number}" })).ToBeVisibleAsync();
         var attachments = staff.GetByRole(AriaRole.Table, new() { Name = "Anexos do pedido" });
