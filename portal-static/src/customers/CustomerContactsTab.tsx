@@ -12,19 +12,29 @@ import { Table, type Column } from '../ui/Table';
 import { toast } from '../ui/Toast';
 import { ContactDialog } from './ContactDialog';
 import { contactInput, contactToForm } from './customerForm';
-import { createCustomerContact, deleteCustomerContact, listCustomerContacts, updateCustomerContact, type CustomerContact } from './customersApi';
+import { createCustomerContact, deleteCustomerContact, grantPortalAccess, listCustomerContacts, updateCustomerContact, type CustomerContact } from './customersApi';
 
 export function CustomerContactsTab({ customerId }: { customerId: string }) {
   const canWrite = useCanWrite('customers');
   const contacts = useResource((signal) => listCustomerContacts(customerId, signal), [customerId]);
   const [editing, setEditing] = useState<CustomerContact | 'new' | null>(null);
   const [removing, setRemoving] = useState<CustomerContact | null>(null);
+  const [inviting, setInviting] = useState<CustomerContact | null>(null);
 
   const remove = useAction(async () => {
     if (!removing) return;
     await deleteCustomerContact(customerId, removing.id, etagOf(removing));
     toast.success(`Contato ${removing.name} excluído.`);
     setRemoving(null);
+    contacts.reload();
+  });
+
+  // oGestor: each customer logs in to the customer area with e-mail and password; the company gives the access.
+  const invite = useAction(async () => {
+    if (!inviting) return;
+    const access = await grantPortalAccess(customerId, inviting.id);
+    toast.success(`Convite para a área do cliente enviado para ${access?.email || inviting.email}.`);
+    setInviting(null);
     contacts.reload();
   });
 
@@ -54,6 +64,19 @@ export function CustomerContactsTab({ customerId }: { customerId: string }) {
           <Button variant="ghost" size="sm" onClick={() => setEditing(c)} aria-label={`Editar ${c.name}`}>
             Editar
           </Button>
+          {!c.portalAccess && c.email && (
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                invite.setError(null);
+                setInviting(c);
+              }}
+              aria-label={`Dar acesso à área do cliente a ${c.name}`}
+            >
+              Dar acesso
+            </Button>
+          )}
           {/* A contact who signs in to the customer area is removed by revoking the access, not here. */}
           {!c.portalAccess && (
             <Button
@@ -108,6 +131,23 @@ export function CustomerContactsTab({ customerId }: { customerId: string }) {
           setEditing(null);
           contacts.reload();
         }}
+      />
+      <ConfirmDialog
+        open={inviting !== null}
+        title="Dar acesso à área do cliente?"
+        message={
+          inviting && (
+            <p>
+              <strong>{inviting.name}</strong> recebe em {inviting.email} um convite para criar a senha e acompanhar os pedidos, enviar contratos assinados e aprovar propostas deste cliente.
+            </p>
+          )
+        }
+        confirmLabel="Enviar convite"
+        destructive={false}
+        busy={invite.busy}
+        error={invite.error}
+        onConfirm={() => void invite.run()}
+        onCancel={() => setInviting(null)}
       />
       <ConfirmDialog
         open={removing !== null}

@@ -147,6 +147,37 @@ describe('customers', () => {
     expect(document.querySelector('[role="alertdialog"]')!.textContent).toContain('Este cliente tem contratos e não pode ser excluído. Arquive-o.');
   });
 
+  it('gives a contact with an e-mail access to the customer area after a confirmation', async () => {
+    let granted = false;
+    const contact = { id: 'ct1', customerId: 'c1', name: 'Renata Alves', email: 'renata@acme.com.br', phone: '', portalAccess: false };
+    const calls = fakeApi({
+      'GET /api/customers/c1': () => withEtag(acme, 'W/"5"'),
+      'GET /api/customers/c1/contacts': () =>
+        jsonResponse(200, { items: [{ ...contact, portalAccess: granted }, { ...contact, id: 'ct2', name: 'Sem E-mail', email: '' }], continuation: null }),
+      'POST /api/customers/c1/portal-access': () => {
+        granted = true;
+        return jsonResponse(201, { contactId: 'ct1', name: 'Renata Alves', email: 'renata@acme.com.br', status: 'invited', invitedAt: '2026-07-01T13:00:00Z', activatedAt: null });
+      },
+    });
+    const view = await openApp('/clientes/c1?aba=contatos');
+    cleanup = view.unmount;
+    const page = view.container;
+    // Only a contact with an e-mail can be invited.
+    expect(page.querySelectorAll('button[aria-label^="Dar acesso à área do cliente"]')).toHaveLength(1);
+
+    click(page.querySelector<HTMLButtonElement>('button[aria-label="Dar acesso à área do cliente a Renata Alves"]')!);
+    const dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('renata@acme.com.br');
+    expect(callsTo(calls, 'POST', '/api/customers/c1/portal-access')).toHaveLength(0);
+
+    click(byText(dialog, 'button', 'Enviar convite'));
+    await settle();
+    expect(callsTo(calls, 'POST', '/api/customers/c1/portal-access')[0]!.body).toEqual({ contactId: 'ct1' });
+    expect(page.textContent).toContain('Convite para a área do cliente enviado para renata@acme.com.br.');
+    expect(page.textContent).toContain('Com acesso');
+    expect(page.querySelector('button[aria-label="Dar acesso à área do cliente a Renata Alves"]')).toBeNull();
+  });
+
   it('shows only the tabs that exist yet', async () => {
     fakeApi({ 'GET /api/customers/c1': () => withEtag(acme, 'W/"5"') });
     const view = await openApp('/clientes/c1');

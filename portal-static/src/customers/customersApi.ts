@@ -114,6 +114,21 @@ export function deleteCustomerContact(customerId: string, contactId: string, eta
   return staffApi.delete(`${base}/${seg(customerId)}/contacts/${seg(contactId)}`, { ifMatch: etag });
 }
 
+/** A contact's access to the customer area (docs/api/identity.md, "Customer-area access"). */
+export interface PortalAccess {
+  contactId: string;
+  name: string;
+  email: string;
+  status: string;
+  invitedAt?: string | null;
+  activatedAt?: string | null;
+}
+
+/** Gives a contact access to the customer area: the API e-mails the invitation to create a password. */
+export function grantPortalAccess(customerId: string, contactId: string): Promise<PortalAccess> {
+  return staffApi.post<PortalAccess>(`${base}/${seg(customerId)}/portal-access`, { contactId });
+}
+
 export function listSites(customerId: string, signal?: AbortSignal): Promise<Site[]> {
   return getAll<Site>(`${base}/${seg(customerId)}/sites`, {}, signal);
 }

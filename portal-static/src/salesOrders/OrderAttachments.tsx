@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { toApiError } from '../api/problem';
 import { useAction, useFieldErrors, useResource } from '../app/hooks';
 import { listCustomerContacts } from '../customers/customersApi';
@@ -28,6 +28,9 @@ import {
 } from './proposalsApi';
 import type { SalesOrder } from './salesOrdersApi';
 
+/** How often the attachments are read again while the proposal PDF of a Proposta is being rendered (a queue step). */
+export const proposalPolling = { intervalMs: 2000 };
+
 export interface OrderAttachmentsProps {
   order: SalesOrder;
   canWrite: boolean;
@@ -46,6 +49,20 @@ export function OrderAttachments({ order, canWrite, onOrderChanged }: OrderAttac
   const [reason, setReason] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+
+  // The proposal PDF is rendered by the proposal-pdf step after the order is saved; the empty table promises that it
+  // "aparece aqui em instantes", so ask again until it is there.
+  const pdfPending = order.status === 'Proposta' && trail.data !== undefined && !trail.data.attachments.some((a) => a.kind === 'proposal');
+  useEffect(() => {
+    if (!pdfPending) return;
+    const timer = setTimeout(() => {
+      getApproval(order.id).then(
+        (fresh) => trail.setData(() => fresh),
+        () => undefined,
+      );
+    }, proposalPolling.intervalMs);
+    return () => clearTimeout(timer);
+  }, [pdfPending, trail.data]);
 
   const download = useAction(async (kind: string) => {
     // Opened before the request so the browser treats it as the click's window (no pop-up blocking).

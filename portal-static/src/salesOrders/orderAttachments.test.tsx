@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { callsTo, fakeApi, openApp, withEtag } from '../test/fakeApi';
 import { byText, click, field, jsonResponse, settle, submit } from '../test/render';
+import { proposalPolling } from './OrderAttachments';
 import { formatSize, uploadError } from './proposalsApi';
 
 const order = {
@@ -54,6 +55,7 @@ describe('order attachments and proposal', () => {
   afterEach(() => {
     cleanup?.();
     vi.unstubAllGlobals();
+    proposalPolling.intervalMs = 2000;
   });
 
   it('lists the proposal PDF and the sends, and e-mails the proposal to a customer contact', async () => {
@@ -96,6 +98,29 @@ describe('order attachments and proposal', () => {
     const call = callsTo(calls, 'POST', '/api/sales-orders/o1/contract')[0]!;
     expect(call.headers.get('content-type')).toBeNull();
     expect(view.container.textContent).toContain('Contrato anexado ao pedido.');
+  });
+
+  it('shows the proposal PDF once the queue step rendered it, without a reload, and then stops asking', async () => {
+    proposalPolling.intervalMs = 50;
+    let reads = 0;
+    const calls = routes({
+      'GET /api/sales-orders/o1/approval': () => {
+        reads += 1;
+        return jsonResponse(200, reads < 3 ? { attachments: [], links: [], approvals: [] } : trail);
+      },
+    });
+    const view = await openApp('/pedidos/o1');
+    cleanup = view.unmount;
+    const panel = view.container.querySelector('[aria-label="Anexos e proposta"]')!;
+    expect(panel.textContent).toContain('O PDF da proposta está sendo gerado');
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle();
+    expect(panel.textContent).toContain('Proposta 1024 v2.pdf');
+    const asked = callsTo(calls, 'GET', '/api/sales-orders/o1/approval').length;
+    expect(asked).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(callsTo(calls, 'GET', '/api/sales-orders/o1/approval')).toHaveLength(asked);
   });
 
   it('opens a short-lived link to download an attachment', async () => {
