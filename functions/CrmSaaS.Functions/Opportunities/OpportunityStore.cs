@@ -155,8 +155,9 @@ public sealed class OpportunityStore(
         {
             var opportunity = await GetAsync(id, ct);
             RecordVersion.Require(opportunity.Version, ifMatch);
-            var tasks = await table.ScanPageAsync(CrmTask.OpportunityPrefix(id), 1, null, select: ["RowKey"], ct: ct);
-            if (tasks.Items.Count > 0)
+            var tasks = table.ScanPageAsync(CrmTask.OpportunityPrefix(id), 1, null, select: ["RowKey"], ct: ct);
+            var orderTasks = table.ScanPageAsync(CrmTask.OpportunityOrderPrefix(id), 1, null, select: ["RowKey"], ct: ct);
+            if ((await tasks).Items.Count > 0 || (await orderTasks).Items.Count > 0)
             {
                 throw new AppException(409, InUse, "A oportunidade tem tarefas: exclua ou conclua as tarefas em vez de excluir a oportunidade, ou marque-a como perdida.");
             }

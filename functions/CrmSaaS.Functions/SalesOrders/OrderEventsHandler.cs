@@ -118,6 +118,12 @@ public sealed class OrderEventsHandler(
             settings.TaskAssigneeName,
             today.AddDays(settings.TaskDueDays))));
 
+        if (pending.Count > 0)
+        {
+            // The opportunity's task list reaches the order's task rows through this row (an upsert: a redelivery rewrites it).
+            firstActions.Add(TaskRows.OpportunityLinkAction(table, opportunityId, order.Id));
+        }
+
         var etag = order.ETag;
         var items = order.Items;
         var batches = 0;

@@ -10,9 +10,9 @@ public sealed record TaskFilter(
     string? Status, string? AssigneeId, string? OpportunityId, string? OrderId, DateOnly? DueFrom, DateOnly? DueTo, string? Q);
 
 /// <summary>
-/// CRM tasks and their index rows. Every change writes the task row and its index rows in one entity-group transaction,
-/// so the Central de Tarefas, an opportunity's task list and the billing gate (completed tasks per order item, one range
-/// scan of <c>task-order|order|</c>) always agree with the task.
+/// CRM tasks and their index rows (<see cref="TaskRows"/>). Every change writes the task row and its index rows in one
+/// entity-group transaction, so the Central de Tarefas, an opportunity's task list and the billing gate (completed tasks
+/// per order item, one range scan of the order's generated task rows) always agree with the task.
 /// </summary>
 public sealed class TaskStore(TenantTable table, TaskReferences references, AuditLog audit, TimeProvider clock)
 {
@@ -131,24 +131,82 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
             .Equal("AssigneeId", filter.AssigneeId)
             .Compare("DueDate", "ge", filter.DueFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .Compare("DueDate", "le", filter.DueTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        string prefix;
+        Func<TableEntity, bool>? match = string.IsNullOrWhiteSpace(filter.Q) ? null : row => SearchText.Matches(row.GetString("SearchText"), filter.Q);
+        List<string> ranges;
         if (!string.IsNullOrWhiteSpace(filter.OrderId))
         {
-            prefix = CrmTask.OrderPrefix(filter.OrderId.Trim());
+            ranges = [CrmTask.OrderPrefix(filter.OrderId.Trim())];
             conditions.Equal("OpportunityId", filter.OpportunityId);
         }
         else if (!string.IsNullOrWhiteSpace(filter.OpportunityId))
         {
-            prefix = CrmTask.OpportunityPrefix(filter.OpportunityId.Trim());
+            ranges = await OpportunityRangesAsync(filter.OpportunityId.Trim(), ct);
         }
         else
         {
-            prefix = CrmTask.KeyPrefix;
+            ranges = [CrmTask.KeyPrefix];
         }
 
-        Func<TableEntity, bool>? match = string.IsNullOrWhiteSpace(filter.Q) ? null : row => SearchText.Matches(row.GetString("SearchText"), filter.Q);
-        var page = await table.ScanPageAsync(prefix, pageSize, continuation, match, conditions.Build(), CrmTask.ListProperties, ct: ct);
-        return new Page<CrmTask>(page.Items.Select(CrmTask.FromEntity).ToList(), page.Continuation);
+        return await ScanRangesAsync(ranges, pageSize, continuation, match, conditions.Build(), ct);
+    }
+
+    /// <summary>An opportunity's tasks: its Central tasks' index rows, then the generated task rows of each of its orders.</summary>
+    private async Task<List<string>> OpportunityRangesAsync(string opportunityId, CancellationToken ct)
+    {
+        var ranges = new List<string> { CrmTask.OpportunityPrefix(opportunityId) };
+        await foreach (var link in table.QueryPrefixAsync(CrmTask.OpportunityOrderPrefix(opportunityId), select: ["OrderId"], ct: ct))
+        {
+            ranges.Add(CrmTask.OrderPrefix(link.GetString("OrderId") ?? ""));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// One page over consecutive key ranges. The continuation is "&lt;range&gt;.&lt;token within the range&gt;", so the
+    /// next page resumes in the range where this one stopped; a range is scanned only when the page still has room.
+    /// </summary>
+    private async Task<Page<CrmTask>> ScanRangesAsync(
+        List<string> ranges, int pageSize, string? continuation, Func<TableEntity, bool>? match, string? filter, CancellationToken ct)
+    {
+        var (range, token) = ranges.Count == 1 ? (0, continuation) : SplitContinuation(continuation, ranges.Count);
+        var items = new List<CrmTask>();
+        while (range < ranges.Count)
+        {
+            var page = await table.ScanPageAsync(ranges[range], pageSize - items.Count, token, match, filter, CrmTask.ListProperties, ct: ct);
+            items.AddRange(page.Items.Select(CrmTask.FromEntity));
+            if (page.Continuation is not null)
+            {
+                return new Page<CrmTask>(items, ranges.Count == 1 ? page.Continuation : $"{range}.{page.Continuation}");
+            }
+
+            range++;
+            token = null;
+            if (items.Count >= pageSize)
+            {
+                return new Page<CrmTask>(items, range < ranges.Count ? $"{range}." : null);
+            }
+        }
+
+        return new Page<CrmTask>(items, null);
+    }
+
+    private static (int Range, string? Token) SplitContinuation(string? continuation, int ranges)
+    {
+        if (string.IsNullOrEmpty(continuation))
+        {
+            return (0, null);
+        }
+
+        var dot = continuation.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !int.TryParse(continuation.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var range)
+            || range >= ranges)
+        {
+            throw AppException.Validation("continuation", "Token de continuação inválido.");
+        }
+
+        var token = continuation[(dot + 1)..];
+        return (range, token.Length == 0 ? null : token);
     }
 
     /// <summary>
@@ -169,11 +227,17 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
             .Select(g => g.First())
             .ToList();
         var existing = await ExistingGeneratedAsync(unique.Select(t => t.OrderId).Distinct(StringComparer.Ordinal), ct);
-        var missing = unique.Where(t => !existing.Contains(CrmTask.OrderKey(t.OrderId, t.OrderItemId, t.UnitIndex))).ToList();
+        var missing = unique.Where(t => !existing.Contains(GeneratedKey(t))).ToList();
+        var links = missing
+            .Where(t => t.OpportunityId is not null)
+            .Select(t => (OpportunityId: t.OpportunityId!, t.OrderId))
+            .Distinct()
+            .Select(l => TaskRows.OpportunityLinkAction(table, l.OpportunityId, l.OrderId))
+            .ToList();
         var created = 0;
-        foreach (var chunk in Chunk(missing))
+        foreach (var chunk in missing.Chunk(TableLimits.MaxBatchOperations - links.Count))
         {
-            created += await CreateChunkAsync(chunk, ct);
+            created += await CreateChunkAsync([.. chunk], links, ct);
         }
 
         return new GeneratedTasksResult(created, tasks.Count - created);
@@ -198,7 +262,8 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
         return counts.ToDictionary(c => c.Key, c => new OrderItemTasks(c.Key, c.Value.Total, c.Value.Completed), StringComparer.Ordinal);
     }
 
-    private async Task<int> CreateChunkAsync(List<NewGeneratedTask> chunk, CancellationToken ct)
+    /// <summary>Writes one chunk of tasks with the opportunity link rows (upserts: every chunk may carry them again).</summary>
+    private async Task<int> CreateChunkAsync(List<NewGeneratedTask> chunk, List<TableTransactionAction> links, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -209,6 +274,8 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
                 actions.AddRange(TaskRows.WriteActions(table, null, TaskRows.Generated(input, table.Context, now)));
             }
 
+            actions.AddRange(links);
+
             try
             {
                 await table.SubmitAsync(actions, ct);
@@ -218,7 +285,7 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
             {
                 // A concurrent delivery created some of them first: keep only the ones still missing.
                 var existing = await ExistingGeneratedAsync(chunk.Select(t => t.OrderId).Distinct(StringComparer.Ordinal), ct);
-                chunk = chunk.Where(t => !existing.Contains(CrmTask.OrderKey(t.OrderId, t.OrderItemId, t.UnitIndex))).ToList();
+                chunk = chunk.Where(t => !existing.Contains(GeneratedKey(t))).ToList();
                 if (chunk.Count == 0)
                 {
                     return 0;
@@ -241,29 +308,7 @@ public sealed class TaskStore(TenantTable table, TaskReferences references, Audi
         return keys;
     }
 
-    private static IEnumerable<List<NewGeneratedTask>> Chunk(List<NewGeneratedTask> tasks)
-    {
-        var chunk = new List<NewGeneratedTask>();
-        var operations = 0;
-        foreach (var task in tasks)
-        {
-            var rows = task.OpportunityId is null ? 2 : 3;
-            if (operations + rows > TableLimits.MaxBatchOperations)
-            {
-                yield return chunk;
-                chunk = [];
-                operations = 0;
-            }
-
-            chunk.Add(task);
-            operations += rows;
-        }
-
-        if (chunk.Count > 0)
-        {
-            yield return chunk;
-        }
-    }
+    private static string GeneratedKey(NewGeneratedTask task) => CrmTask.Key(CrmTask.GeneratedId(task.OrderId, task.OrderItemId, task.UnitIndex));
 
     private async Task<CrmTask> MutateAsync(string id, ETag ifMatch, Func<CrmTask, Task<TableTransactionAction?>> change, CancellationToken ct)
     {

@@ -125,7 +125,7 @@ public sealed class QuotesApiTests(CrmApp app) : IClassFixture<CrmApp>
         await (await SalesSeed.SendAsync(seed.Admin, HttpMethod.Post, $"/api/sales-orders/{orderId}/confirm", null, order.GetProperty("etag").GetString()))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         await app.DrainQueuesAsync();
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(4);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(4);
         var opportunity = (await seed.RowAsync("opportunity|ord-" + orderId))!;
         opportunity.GetString("Title")!.ShouldEndWith("Unidade Centro");
     }

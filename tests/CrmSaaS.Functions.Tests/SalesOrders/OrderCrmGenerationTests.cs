@@ -104,8 +104,8 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         tasks.ShouldAllBe(t => t.GetString("AssigneeId") == assigneeId && t.GetString("AssigneeName") == "Técnica Joana");
         var due = SalesOrder.FormatDate(BrazilFormat.TodayInSaoPaulo(DateTimeOffset.UtcNow).AddDays(5));
         tasks.ShouldAllBe(t => t.GetString("DueDate") == due);
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(30);
-        (await seed.RowsAsync($"task-opp|ord-{orderId}|")).Count.ShouldBe(30);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(30);
+        (await seed.RowsAsync($"task-opp-order|ord-{orderId}|")).Single().GetString("OrderId").ShouldBe(orderId);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
 
         tableTransactions.ShouldBe(1, "the second run only reads the order");
         (await seed.RowAsync(SalesOrder.RowKey(orderId)))!.ETag.ShouldBe(before);
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(9);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(9);
         (await seed.RowsAsync("opp-stage-stats|proposta|")).Sum(r => r.GetInt64("Count")).ShouldBe(1);
     }
 
@@ -147,7 +147,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
             runtime.RunAsync("OrderEvents", message, 1, "b", CancellationToken.None),
             runtime.RunAsync("OrderEvents", message, 2, "c", CancellationToken.None));
 
-        var tasks = await seed.RowsAsync($"task-order|{orderId}|");
+        var tasks = await seed.RowsAsync($"task|{orderId}-");
         tasks.Count.ShouldBe(15);
         (await seed.RowsAsync("opp-stage-stats|proposta|")).Sum(r => r.GetInt64("Count")).ShouldBe(1);
         var shown = await (await seed.Admin.GetAsync($"/api/sales-orders/{orderId}")).ReadAsync<JsonElement>();
@@ -156,22 +156,30 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
-    public async Task An_order_with_hundreds_of_units_completes_across_several_batches_and_messages()
+    public async Task An_order_with_thousands_of_units_costs_a_batch_per_hundred_tasks_across_messages()
     {
         var (seed, customerId, services, productId, _) = await ArrangeAsync();
-        var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [400, 250, 50]));
+        var order = await seed.CreateOrderAsync(OrderBody(customerId, services, productId, quantities: [1200, 700, 150]));
         await app.DrainQueuesAsync(); // the new proposal's PDF step, so the counts below are the order → CRM step's
         var orderId = order.GetProperty("id").GetString()!;
         await PostAsync(seed.Admin, $"/api/sales-orders/{orderId}/confirm", order.GetProperty("etag").GetString()!);
 
-        var handled = await app.DrainQueuesAsync();
+        int handled;
+        long tableTransactions;
+        using (var scope = StorageTransactions.BeginScope())
+        {
+            handled = await app.DrainQueuesAsync();
+            tableTransactions = scope.TableCount;
+        }
 
-        handled.ShouldBe(2, "700 tasks need more than the 20 batches one run may write, so the step continues in a second message");
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(700);
-        (await seed.RowsAsync($"task-opp|ord-{orderId}|")).Count.ShouldBe(700);
+        handled.ShouldBe(2, "2 050 tasks need more than the 20 batches one run may write, so the step continues in a second message");
+        // ⌈2 050 / 100⌉ = 21: one row per task, 99 tasks and the order row per batch, plus each message's few reads.
+        tableTransactions.ShouldBeLessThanOrEqualTo(21 + 10);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(2050);
+        (await seed.RowsAsync($"task-opp-order|ord-{orderId}|")).Single().GetString("OrderId").ShouldBe(orderId);
         var shown = await (await seed.Admin.GetAsync($"/api/sales-orders/{orderId}")).ReadAsync<JsonElement>();
         shown.GetProperty("opportunityGeneration").GetString().ShouldBe("done");
-        shown.GetProperty("items")[0].GetProperty("tasksGenerated").GetInt32().ShouldBe(400);
+        shown.GetProperty("items")[0].GetProperty("tasksGenerated").GetInt32().ShouldBe(1200);
     }
 
     [Fact]
@@ -224,7 +232,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         await app.DrainQueuesAsync();
 
-        var units = (await seed.RowsAsync($"task-order|{orderId}|{items[0].id}|")).Select(r => r.RowKey[^5..]).ToList();
+        var units = (await seed.RowsAsync($"task|{orderId}-{items[0].id}-")).Select(r => r.RowKey[^5..]).ToList();
         units.ShouldBe(["00001", "00002", "00003", "00004", "00005"]);
     }
 
@@ -246,7 +254,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         await app.DrainQueuesAsync();
 
         (await seed.RowAsync("opportunity|ord-" + orderId)).ShouldNotBeNull();
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(6);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(6);
     }
 
     [Fact]
@@ -263,7 +271,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         (await app.DrainQueuesAsync()).ShouldBe(0);
         await PostAsync(seed.Admin, $"/api/sales-orders/{orderId}/confirm", requested.GetProperty("etag").GetString()!);
         await app.DrainQueuesAsync();
-        (await seed.RowsAsync($"task-order|{orderId}|")).Count.ShouldBe(3);
+        (await seed.RowsAsync($"task|{orderId}-")).Count.ShouldBe(3);
     }
 
     [Fact]
@@ -299,7 +307,7 @@ public sealed class OrderCrmGenerationTests(CrmApp app) : IClassFixture<CrmApp>
         var shown = await (await seed.Admin.GetAsync($"/api/sales-orders/{orderId}")).ReadAsync<JsonElement>();
         shown.GetProperty("opportunityGeneration").GetString().ShouldBe("done");
         shown.GetProperty("opportunity").GetProperty("title").GetString()!.ShouldStartWith("Pedido ");
-        (await seed.RowsAsync($"task-order|{orderId}|")).ShouldBeEmpty();
+        (await seed.RowsAsync($"task|{orderId}-")).ShouldBeEmpty();
     }
 
     [Fact]

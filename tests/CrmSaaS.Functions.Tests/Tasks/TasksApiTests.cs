@@ -5,6 +5,7 @@ using CrmSaaS.Functions.Tests.Infrastructure;
 using CrmSaaS.Functions.Tests.Opportunities;
 using CrmSaaS.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using CrmSaaS.Functions.Opportunities;
 using static CrmSaaS.Functions.Opportunities.OpportunitiesApi;
 using static CrmSaaS.Functions.Tasks.TasksApi;
 
@@ -167,14 +168,14 @@ public sealed class TasksApiTests(CrmApp app) : IClassFixture<CrmApp>
 
         var (first, firstTransactions) = await GenerateAsync(tenant, tasks);
         first.ShouldBe(new GeneratedTasksResult(30, 0));
-        firstTransactions.ShouldBe(2); // one scan of the order's index rows + one batch (30 tasks × 3 rows = 90 operations)
+        firstTransactions.ShouldBe(2); // one scan of the order's task rows + one batch (30 task rows + the opportunity link)
 
         var (second, secondTransactions) = await GenerateAsync(tenant, tasks);
         second.ShouldBe(new GeneratedTasksResult(0, 30));
         secondTransactions.ShouldBe(1); // the scan only: nothing written
 
         (await app.RowsAsync(tenant, "task|")).Count.ShouldBe(30);
-        (await app.RowsAsync(tenant, $"task-order|{orderId}|")).Count.ShouldBe(30);
+        (await app.RowsAsync(tenant, $"task|{orderId}-")).Count.ShouldBe(30);
         var admin = app.Staff(tenant);
         var ofOpportunity = await (await admin.GetAsync($"/api/opportunities/{opportunity.Id}/tasks?pageSize=200")).ReadAsync<Page<TaskResponse>>();
         ofOpportunity.Items.Count.ShouldBe(30);
@@ -202,8 +203,8 @@ public sealed class TasksApiTests(CrmApp app) : IClassFixture<CrmApp>
         var (result, transactions) = await GenerateAsync(tenant, tasks);
 
         result.ShouldBe(new GeneratedTasksResult(130, 120));
-        transactions.ShouldBe(1 + 3); // scan + 130 tasks × 2 rows in batches of ≤ 100 operations
-        (await app.RowsAsync(tenant, $"task-order|{orderId}|")).Count.ShouldBe(250);
+        transactions.ShouldBe(1 + 2); // scan + 130 tasks, one row each, in batches of ≤ 100 operations
+        (await app.RowsAsync(tenant, $"task|{orderId}-")).Count.ShouldBe(250);
     }
 
     [Fact]
@@ -239,8 +240,58 @@ public sealed class TasksApiTests(CrmApp app) : IClassFixture<CrmApp>
         (await move.ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation)).GetProperty("errors").TryGetProperty("opportunityId", out _).ShouldBeTrue();
         var renamed = await (await admin.PutJsonAsync($"/api/tasks/{generated.Id}", new { subject = "Serviço B (reagendado)", opportunityId = opportunity.Id, dueDate = "2026-05-02" }, generated.Etag))
             .ReadAsync<TaskResponse>();
-        (await app.RowAsync(tenant, $"task-order|{orderId}|itemB|00001"))!.GetString("Subject").ShouldBe("Serviço B (reagendado)");
+        (await app.RowAsync(tenant, $"task|{orderId}-itemB-00001"))!.GetString("Subject").ShouldBe("Serviço B (reagendado)");
         renamed.OrderItemId.ShouldBe("itemB");
+    }
+
+    [Fact]
+    public async Task An_opportunity_lists_its_own_tasks_then_its_orders_generated_tasks_page_by_page()
+    {
+        var tenant = CrmApp.NewTenant();
+        var admin = app.Staff(tenant);
+        var opportunity = await OpportunityAsync(tenant, "Contrato de portaria");
+        foreach (var subject in new[] { "Ligar para o síndico", "Enviar proposta" })
+        {
+            await (await admin.PostJsonAsync("/api/tasks", new { subject, opportunityId = opportunity.Id })).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        }
+
+        var orderId = Ids.New();
+        await GenerateAsync(tenant, Enumerable.Range(1, 4)
+            .Select(u => new NewGeneratedTask(orderId, 12, "item1", u, "Ronda noturna", opportunity.Id, opportunity.Title, null, null, null))
+            .ToList());
+
+        var seen = new List<string>();
+        string? continuation = null;
+        var pages = 0;
+        do
+        {
+            var query = $"/api/opportunities/{opportunity.Id}/tasks?pageSize=3" + (continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation));
+            var page = await (await admin.GetAsync(query)).ReadAsync<Page<TaskResponse>>();
+            page.Items.Count.ShouldBeLessThanOrEqualTo(3);
+            seen.AddRange(page.Items.Select(t => t.Subject + (t.UnitIndex is { } unit ? " " + unit : "")));
+            continuation = page.Continuation;
+            pages++;
+        }
+        while (continuation is not null);
+
+        seen.ShouldBe(["Ligar para o síndico", "Enviar proposta", "Ronda noturna 1", "Ronda noturna 2", "Ronda noturna 3", "Ronda noturna 4"], ignoreOrder: false);
+        pages.ShouldBeLessThanOrEqualTo(3); // a full page carries a continuation even when nothing follows
+        var done = await (await admin.GetAsync($"/api/tasks/{orderId}-item1-00002")).ReadAsync<TaskResponse>();
+        await (await admin.PostJsonAsync($"/api/tasks/{done.Id}/complete", null, done.Etag)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var onlyDone = await (await admin.GetAsync($"/api/opportunities/{opportunity.Id}/tasks?status=done")).ReadAsync<Page<TaskResponse>>();
+        onlyDone.Items.Select(t => t.Id).ShouldBe([done.Id]);
+        var forged = await admin.GetAsync($"/api/opportunities/{opportunity.Id}/tasks?continuation=9.abc");
+        await forged.ShouldBeProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
+
+        // With its own tasks deleted, its order's generated tasks still keep the opportunity from being deleted.
+        foreach (var own in (await ListAsync(admin, $"?opportunityId={opportunity.Id}&pageSize=2")).Items)
+        {
+            own.Origin.ShouldBe("manual");
+            await (await admin.DeleteIfMatchAsync($"/api/tasks/{own.Id}", own.Etag)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        }
+
+        var refused = await admin.DeleteIfMatchAsync($"/api/opportunities/{opportunity.Id}", opportunity.Etag);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, OpportunityStore.InUse);
     }
 
     private Task<(GeneratedTasksResult Result, long Transactions)> GenerateAsync(TestTenant tenant, IReadOnlyList<NewGeneratedTask> tasks) =>
