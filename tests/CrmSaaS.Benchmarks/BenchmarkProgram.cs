@@ -10,6 +10,7 @@ namespace CrmSaaS.Benchmarks;
 
 /// <summary>
 /// Usage: dotnet run -c Release --project tests/CrmSaaS.Benchmarks -- [--scale 1.0] [--levels 1,8,32] [--out artifacts/benchmarks]
+///   [--only "text in scenario names"] (e.g. to compare one workflow before and after a change)
 /// The whole product on this machine (Azurite, MailDev, the API), a tenant loaded through the API, then each workflow at
 /// each concurrency level; results as Markdown and JSON. Not part of the test run: figures, not pass/fail.
 /// </summary>
@@ -23,6 +24,7 @@ internal static class BenchmarkProgram
         var scale = double.Parse(Option(args, "--scale") ?? "1.0", CultureInfo.InvariantCulture);
         var levels = (Option(args, "--levels") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
         var output = Option(args, "--out") ?? Path.Combine(RepositoryPaths.Root(), "artifacts", "benchmarks");
+        var only = Option(args, "--only");
         Directory.CreateDirectory(output);
 
         Console.WriteLine($"CrmSaaS benchmark — escala {scale}, concorrência {string.Join("/", levels)}");
@@ -36,7 +38,9 @@ internal static class BenchmarkProgram
         Console.WriteLine($"  carga completa em {loadClock.Elapsed.TotalMinutes:0.0} min: {data.CustomerIds.Count} clientes, {data.OpportunityIds.Count + data.OrderIds.Count} oportunidades, {data.OrderIds.Count} pedidos, {data.Tasks} tarefas, {data.InventoryItems} itens de inventário");
 
         var results = new List<ScenarioResult>();
-        foreach (var scenario in await new Scenarios(stack, admin, slug, data).BuildAsync())
+        var scenarios = (await new Scenarios(stack, admin, slug, data).BuildAsync())
+            .Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        foreach (var scenario in scenarios)
         {
             foreach (var level in levels.Where(l => scenario.Levels is null || scenario.Levels.Contains(l)))
             {
