@@ -57,15 +57,24 @@ public sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>Time from starting the published API as its own process to its first successful answer, and its memory.</summary>
-    public static async Task<StartupResult?> MeasureStartupAsync(string connectionString, string apiDll)
+    /// <summary>
+    /// Starts the app as its own process — <paramref name="app"/> is the build's dll (run with <c>dotnet</c>) or a published
+    /// self-contained executable, as the Functions host starts it — and times it to the first successful health check.
+    /// </summary>
+    public static async Task<StartupResult?> MeasureStartupAsync(string connectionString, string app)
     {
-        if (!File.Exists(apiDll))
+        if (!File.Exists(app))
         {
             return null;
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", $"\"{apiDll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = app.EndsWith(".dll", StringComparison.Ordinal)
+            ? new ProcessStartInfo("dotnet", $"\"{app}\"")
+            : new ProcessStartInfo(app) { WorkingDirectory = Path.GetDirectoryName(app)! };
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__ConnectionString"] = connectionString;

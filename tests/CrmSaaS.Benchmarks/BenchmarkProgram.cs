@@ -11,6 +11,7 @@ namespace CrmSaaS.Benchmarks;
 /// <summary>
 /// Usage: dotnet run -c Release --project tests/CrmSaaS.Benchmarks -- [--scale 1.0] [--levels 1,8,32] [--out artifacts/benchmarks]
 ///   [--only "text in scenario names"] (e.g. to compare one workflow before and after a change)
+///   [--startup-compare name=publishDir,name=publishDir] (only start-up: each published build started 7 times, medians)
 /// The whole product on this machine (Azurite, MailDev, the API), a tenant loaded through the API, then each workflow at
 /// each concurrency level; results as Markdown and JSON. Not part of the test run: figures, not pass/fail.
 /// </summary>
@@ -26,6 +27,11 @@ internal static class BenchmarkProgram
         var output = Option(args, "--out") ?? Path.Combine(RepositoryPaths.Root(), "artifacts", "benchmarks");
         var only = Option(args, "--only");
         Directory.CreateDirectory(output);
+
+        if (Option(args, "--startup-compare") is { } builds)
+        {
+            return await CompareStartupAsync(builds, output);
+        }
 
         Console.WriteLine($"CrmSaaS benchmark — escala {scale}, concorrência {string.Join("/", levels)}");
         await using var stack = await BenchStack.StartAsync();
@@ -68,6 +74,44 @@ internal static class BenchmarkProgram
         }, Indented));
         await File.WriteAllTextAsync(Path.Combine(output, $"benchmark-{stamp}.md"), Markdown(results, machine, floorMs, startup, data, scale));
         Console.WriteLine($"  resultados em {output}/benchmark-{stamp}.md e .json");
+        return 0;
+    }
+
+    /// <summary>Start-up of published builds (e.g. with and without ReadyToRun) against one Azurite, runs interleaved.</summary>
+    static async Task<int> CompareStartupAsync(string builds, string output)
+    {
+        const int Runs = 7;
+        var apps = builds.Split(',').Select(b => b.Split('=', 2)).Select(p => (Name: p[0], Executable: Path.Combine(p[1], "CrmSaaS.Functions"))).ToList();
+        var azurite = await AzuriteInstance.GetSharedAsync();
+        var runs = apps.ToDictionary(a => a.Name, _ => new List<StartupResult>());
+        for (var run = 0; run < Runs; run++)
+        {
+            foreach (var (name, executable) in apps)
+            {
+                var result = await BenchStack.MeasureStartupAsync(azurite.ConnectionString, executable)
+                    ?? throw new InvalidOperationException($"{executable} did not answer /api/health");
+                runs[name].Add(result);
+            }
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Start-up comparison {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({Environment.ProcessorCount} cores, {Runs} interleaved runs each, medians)");
+        md.AppendLine();
+        md.AppendLine("| Build | First answer ms | Working set at rest MB | After 500 health checks MB | Package MB |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, executable) in apps)
+        {
+            static double Median(IEnumerable<double> values) => values.Order().ElementAt(Runs / 2);
+            var results = runs[name];
+            var packageMb = new DirectoryInfo(Path.GetDirectoryName(executable)!).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1048576.0;
+            var line = $"| {name} | {Median(results.Select(r => r.FirstAnswerMs)):0} | {Median(results.Select(r => r.MemoryAtRestMb)):0} | {Median(results.Select(r => r.MemoryUnderLoadMb)):0} | {packageMb:0} |";
+            md.AppendLine(line);
+            Console.WriteLine(line);
+        }
+
+        var file = Path.Combine(output, $"startup-{DateTime.UtcNow:yyyyMMdd-HHmm}.md");
+        await File.WriteAllTextAsync(file, md.ToString());
+        Console.WriteLine($"  resultados em {file}");
         return 0;
     }
 
