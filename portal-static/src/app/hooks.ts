@@ -73,8 +73,13 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: u
   return { data, error, loading, reload: () => setVersion((v) => v + 1), setData: (update) => setData(update) };
 }
 
-/** Client-side errors from the last submit, merged with the server's field errors. */
-export function useFieldErrors(serverError: ApiError | null) {
+/**
+ * Client-side errors from the last submit, merged with the server's field errors. `codeFields` names the field a
+ * problem is about when the server sends it without an `errors` map (e.g. `{ duplicate: 'taxId' }`, a 409): its
+ * detail goes next to that field like a validation message, and `bannerError` (the error for the page's
+ * `ErrorBanner`) leaves it out so the message is not said twice.
+ */
+export function useFieldErrors(serverError: ApiError | null, codeFields: Readonly<Record<string, string>> = {}) {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [cleared, setCleared] = useState<Set<string>>(new Set());
   const lastServerError = useRef(serverError);
@@ -83,10 +88,13 @@ export function useFieldErrors(serverError: ApiError | null) {
     if (cleared.size > 0) setCleared(new Set());
   }
   const server = fieldErrorMessages(serverError);
+  const codeField = serverError && Object.hasOwn(codeFields, serverError.code) ? codeFields[serverError.code] : undefined;
+  if (serverError && codeField) server[codeField] ??= serverError.detail;
   for (const key of cleared) delete server[key];
   const errors: Record<string, string> = { ...server, ...clientErrors };
   return {
     errors,
+    bannerError: codeField ? null : serverError,
     setClientErrors,
     /** Call when the user edits a field: its message goes away until the next submit. */
     clear: (name: string) => {

@@ -195,8 +195,7 @@ function ServiceDialog({ open, service, onClose, onSaved }: { open: boolean; ser
     }
     onSaved();
   });
-  const fields = useFieldErrors(save.error);
-  const duplicate = save.error?.code === 'duplicate' ? save.error.detail : null;
+  const fields = useFieldErrors(save.error, { duplicate: 'code' });
 
   useEffect(() => {
     if (open) {
@@ -236,10 +235,10 @@ function ServiceDialog({ open, service, onClose, onSaved }: { open: boolean; ser
         </>
       }
     >
-      <ErrorBanner error={duplicate ? null : save.error} fieldNames={Object.keys(EMPTY_SERVICE_FORM)} onReload={onSaved} />
+      <ErrorBanner error={fields.bannerError} fieldNames={Object.keys(EMPTY_SERVICE_FORM)} onReload={onSaved} />
       <form id="service-form" class="form" noValidate onSubmit={submit}>
         <div class="form-row">
-          <TextField label="Código" name="code" value={form.code} onValue={set('code')} error={duplicate ?? fields.errors['code']} maxLength={30} required />
+          <TextField label="Código" name="code" value={form.code} onValue={set('code')} error={fields.errors['code']} maxLength={30} required />
           <MoneyField label="Preço unitário" name="unitPrice" value={form.unitPrice} onValue={set('unitPrice')} error={fields.errors['unitPrice']} required />
         </div>
         <TextField label="Descrição" name="description" value={form.description} onValue={set('description')} error={fields.errors['description']} maxLength={200} required />
@@ -359,8 +358,7 @@ function ProductDialog({ open, product, onClose, onSaved }: { open: boolean; pro
     }
     onSaved();
   });
-  const fields = useFieldErrors(save.error);
-  const duplicate = save.error?.code === 'duplicate' ? save.error.detail : null;
+  const fields = useFieldErrors(save.error, { duplicate: 'code' });
 
   useEffect(() => {
     if (open) {
@@ -399,10 +397,10 @@ function ProductDialog({ open, product, onClose, onSaved }: { open: boolean; pro
         </>
       }
     >
-      <ErrorBanner error={duplicate ? null : save.error} fieldNames={Object.keys(EMPTY_PRODUCT_FORM)} onReload={onSaved} />
+      <ErrorBanner error={fields.bannerError} fieldNames={Object.keys(EMPTY_PRODUCT_FORM)} onReload={onSaved} />
       <form id="product-form" class="form" noValidate onSubmit={submit}>
         <div class="form-row">
-          <TextField label="Código" name="code" value={form.code} onValue={set('code')} error={duplicate ?? fields.errors['code']} maxLength={30} required />
+          <TextField label="Código" name="code" value={form.code} onValue={set('code')} error={fields.errors['code']} maxLength={30} required />
           <TextField label="Unidade" name="unit" value={form.unit} onValue={set('unit')} error={fields.errors['unit']} maxLength={6} hint="UN, CX, KG, M…" required />
         </div>
         <TextField label="Descrição" name="description" value={form.description} onValue={set('description')} error={fields.errors['description']} maxLength={200} required />

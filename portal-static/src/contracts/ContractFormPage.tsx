@@ -6,6 +6,7 @@ import { ServiceLinesEditor } from '../catalogue/ServiceLinesEditor';
 import { emptyLine } from '../catalogue/serviceLines';
 import { customerDisplayName, getCustomer, searchCustomers } from '../customers/customersApi';
 import { PageHeader } from '../layout/PageHeader';
+import { OpportunityLink } from '../opportunities/OpportunityLink';
 import { StatusBadge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -148,6 +149,7 @@ export function ContractFormPage({ id, customerId }: { id?: string; customerId?:
           </>
         )}
       </p>
+      {c?.opportunityId && <OpportunityLink id={c.opportunityId} opportunity={c.opportunity} label="Oportunidade" />}
       <ErrorBanner error={save.error} onReload={existing.reload} fieldNames={['customerId', 'title', 'startDate', 'endDate', 'recurrence', 'notes', 'items', ...Object.keys(fields.errors)]} />
       <form class="form card form-wide" noValidate onSubmit={submit}>
         <LookupField label="Cliente" name="customerId" value={form.customer} onValue={set('customer')} search={searchCustomers} error={fields.errors['customerId']} disabled={!editable || Boolean(c)} required />

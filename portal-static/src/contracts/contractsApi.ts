@@ -2,6 +2,7 @@ import type { WithEtag } from '../api/client';
 import { getPage, seg, type PageArgs, type Stamped } from '../api/lists';
 import { staffApi } from '../auth/session';
 import type { DiscountKind } from '../format/lineMath';
+import type { OpportunityBadge } from '../salesOrders/salesOrdersApi';
 import type { StatusStyle } from '../ui/Badge';
 
 export interface ContractItem {
@@ -35,6 +36,8 @@ export interface Contract extends Stamped {
   notes?: string | null;
   total?: number;
   opportunityId?: string | null;
+  /** The opportunity that generated the contract, as it is now (single-contract read only). */
+  opportunity?: OpportunityBadge | null;
 }
 
 export interface ContractInput {

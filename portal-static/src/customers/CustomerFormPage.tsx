@@ -52,15 +52,13 @@ export function CustomerFormPage({ id, fromAccountId }: { id?: string; fromAccou
       }
     }
   });
-  const fields = useFieldErrors(save.error);
   // A CNPJ/CPF already used is a field problem: say it next to the field.
-  const duplicate = save.error?.code === 'duplicate' ? save.error.detail : null;
-  const errors: Record<string, string> = duplicate ? { ...fields.errors, taxId: duplicate } : fields.errors;
+  const fields = useFieldErrors(save.error, { duplicate: 'taxId' });
+  const errors = fields.errors;
 
   const set = (key: keyof CustomerForm) => (value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     fields.clear(key);
-    if (key === 'taxId' && duplicate) save.setError(null);
   };
 
   const submit = (e: Event) => {
@@ -92,7 +90,7 @@ export function CustomerFormPage({ id, fromAccountId }: { id?: string; fromAccou
       <p>
         <a href={href(backPath)}>← Voltar</a>
       </p>
-      <ErrorBanner error={duplicate ? null : save.error} onReload={existing.reload} fieldNames={FIELDS} />
+      <ErrorBanner error={fields.bannerError} onReload={existing.reload} fieldNames={FIELDS} />
       <form class="form card form-wide" noValidate onSubmit={submit}>
         <fieldset class="fieldset">
           <legend>Identificação</legend>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { routeLocation } from '../app/router';
-import { callsTo, fakeApi, openApp, problem, queryOf, withEtag } from '../test/fakeApi';
+import { callsTo, fakeApi, openApp, problem, queryOf, withEtag, type Handler } from '../test/fakeApi';
 import { byText, click, field, jsonResponse, settle, submit, type } from '../test/render';
 
 const acme = {
@@ -24,6 +24,8 @@ const acme = {
   updatedAt: '2026-07-01T13:00:00Z',
   updatedBy: 'Mariana Souza',
 };
+
+const invitedAccess = { contactId: 'ct1', name: 'Renata Alves', email: 'renata@acme.com.br', status: 'invited', invitedAt: '2026-07-01T13:00:00Z', activatedAt: null };
 
 describe('customers', () => {
   let cleanup: (() => void) | undefined;
@@ -154,9 +156,10 @@ describe('customers', () => {
       'GET /api/customers/c1': () => withEtag(acme, 'W/"5"'),
       'GET /api/customers/c1/contacts': () =>
         jsonResponse(200, { items: [{ ...contact, portalAccess: granted }, { ...contact, id: 'ct2', name: 'Sem E-mail', email: '' }], continuation: null }),
+      'GET /api/customers/c1/portal-access': () => jsonResponse(200, { items: granted ? [invitedAccess] : [], continuation: null }),
       'POST /api/customers/c1/portal-access': () => {
         granted = true;
-        return jsonResponse(201, { contactId: 'ct1', name: 'Renata Alves', email: 'renata@acme.com.br', status: 'invited', invitedAt: '2026-07-01T13:00:00Z', activatedAt: null });
+        return jsonResponse(201, invitedAccess);
       },
     });
     const view = await openApp('/clientes/c1?aba=contatos');
@@ -174,8 +177,111 @@ describe('customers', () => {
     await settle();
     expect(callsTo(calls, 'POST', '/api/customers/c1/portal-access')[0]!.body).toEqual({ contactId: 'ct1' });
     expect(page.textContent).toContain('Convite para a área do cliente enviado para renata@acme.com.br.');
-    expect(page.textContent).toContain('Com acesso');
+    expect(page.textContent).toContain('Convite enviado');
     expect(page.querySelector('button[aria-label="Dar acesso à área do cliente a Renata Alves"]')).toBeNull();
+  });
+
+  describe('customer-area accesses', () => {
+    const contacts = [
+      { id: 'ct1', customerId: 'c1', name: 'Renata Alves', email: 'renata@acme.com.br', phone: '', portalAccess: true },
+      { id: 'ct2', customerId: 'c1', name: 'Paulo Lima', email: 'paulo@acme.com.br', phone: '', portalAccess: true },
+      { id: 'ct3', customerId: 'c1', name: 'Júlia Reis', email: 'julia@acme.com.br', phone: '', portalAccess: false },
+    ];
+    const accesses = [
+      invitedAccess,
+      { contactId: 'ct2', name: 'Paulo Lima', email: 'paulo@acme.com.br', status: 'active', invitedAt: '2026-06-01T13:00:00Z', activatedAt: '2026-06-02T13:00:00Z' },
+      { contactId: 'ct3', name: 'Júlia Reis', email: 'julia@acme.com.br', status: 'revoked', invitedAt: '2026-05-01T13:00:00Z', activatedAt: null },
+    ];
+
+    /** The contacts tab of customer c1 with the contacts and accesses above; `routes` add or replace answers. */
+    async function openContacts(routes: Record<string, Handler> = {}, roles?: string[]) {
+      const calls = fakeApi({
+        'GET /api/customers/c1': () => withEtag(acme, 'W/"5"'),
+        'GET /api/customers/c1/contacts': () => jsonResponse(200, { items: contacts, continuation: null }),
+        'GET /api/customers/c1/portal-access': () => jsonResponse(200, { items: accesses, continuation: null }),
+        ...routes,
+      });
+      const view = await openApp('/clientes/c1?aba=contatos', roles);
+      cleanup = view.unmount;
+      return { calls, page: view.container };
+    }
+
+    function rowOf(page: HTMLElement, name: string): HTMLTableRowElement {
+      return [...page.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((r) => r.textContent!.includes(name))!;
+    }
+    const badgeOf = (page: HTMLElement, name: string) => rowOf(page, name).querySelector('.badge')!.textContent;
+    const buttonsOf = (page: HTMLElement, name: string) => [...rowOf(page, name).querySelectorAll('button')].map((b) => b.textContent);
+    const dialog = () => document.querySelector<HTMLElement>('[role="alertdialog"]');
+
+    it('shows each contact\'s access status and only the actions that status allows', async () => {
+      const { page } = await openContacts();
+      expect(badgeOf(page, 'Renata Alves')).toBe('Convite enviado');
+      expect(rowOf(page, 'Renata Alves').textContent).toContain('Enviado em 01/07/2026');
+      expect(buttonsOf(page, 'Renata Alves')).toEqual(['Editar', 'Reenviar convite', 'Revogar acesso']);
+      expect(badgeOf(page, 'Paulo Lima')).toBe('Acesso ativo');
+      expect(rowOf(page, 'Paulo Lima').textContent).toContain('Desde 02/06/2026');
+      expect(buttonsOf(page, 'Paulo Lima')).toEqual(['Editar', 'Revogar acesso']);
+      // A revoked access can be given again (a new invitation).
+      expect(badgeOf(page, 'Júlia Reis')).toBe('Revogado');
+      expect(buttonsOf(page, 'Júlia Reis')).toEqual(['Editar', 'Dar acesso', 'Excluir']);
+    });
+
+    it('re-sends a pending invitation by granting it again', async () => {
+      const { calls, page } = await openContacts({
+        'POST /api/customers/c1/portal-access': () => jsonResponse(201, { ...invitedAccess, invitedAt: '2026-07-03T13:00:00Z' }),
+      });
+      click(page.querySelector<HTMLButtonElement>('button[aria-label="Reenviar convite da área do cliente a Renata Alves"]')!);
+      expect(dialog()!.textContent).toContain('Reenviar convite?');
+      expect(dialog()!.textContent).toContain('o link enviado antes deixa de valer');
+      click(byText(dialog()!, 'button', 'Reenviar convite'));
+      await settle();
+      expect(callsTo(calls, 'POST', '/api/customers/c1/portal-access').map((c) => c.body)).toEqual([{ contactId: 'ct1' }]);
+      expect(page.textContent).toContain('Convite reenviado para renata@acme.com.br.');
+      expect(dialog()).toBeNull();
+    });
+
+    it('revokes an access only after a confirmation and shows it as revoked', async () => {
+      let revoked = false;
+      const { calls, page } = await openContacts({
+        'GET /api/customers/c1/contacts': () =>
+          jsonResponse(200, { items: contacts.map((c) => (c.id === 'ct2' ? { ...c, portalAccess: !revoked } : c)), continuation: null }),
+        'GET /api/customers/c1/portal-access': () =>
+          jsonResponse(200, { items: accesses.map((a) => (a.contactId === 'ct2' && revoked ? { ...a, status: 'revoked' } : a)), continuation: null }),
+        'DELETE /api/customers/c1/portal-access/ct2': () => {
+          revoked = true;
+          return new Response(null, { status: 204 });
+        },
+      });
+      click(page.querySelector<HTMLButtonElement>('button[aria-label="Revogar acesso à área do cliente de Paulo Lima"]')!);
+      expect(dialog()!.textContent).toContain('Revogar acesso à área do cliente?');
+      expect(dialog()!.textContent).toContain('paulo@acme.com.br');
+      expect(callsTo(calls, 'DELETE', '/api/customers/c1/portal-access/ct2')).toHaveLength(0);
+
+      click(byText(dialog()!, 'button', 'Revogar'));
+      await settle();
+      expect(callsTo(calls, 'DELETE', '/api/customers/c1/portal-access/ct2')).toHaveLength(1);
+      expect(page.textContent).toContain('Acesso de Paulo Lima à área do cliente revogado.');
+      expect(badgeOf(page, 'Paulo Lima')).toBe('Revogado');
+      expect(buttonsOf(page, 'Paulo Lima')).toEqual(['Editar', 'Dar acesso', 'Excluir']);
+    });
+
+    it('keeps the confirmation open with the server\'s message when revoking fails', async () => {
+      const { page } = await openContacts({
+        'DELETE /api/customers/c1/portal-access/ct2': () => problem(404, 'not_found', 'Este contato não tem acesso à área do cliente.'),
+      });
+      click(page.querySelector<HTMLButtonElement>('button[aria-label="Revogar acesso à área do cliente de Paulo Lima"]')!);
+      click(byText(dialog()!, 'button', 'Revogar'));
+      await settle();
+      expect(dialog()!.querySelector('[role="alert"]')!.textContent).toContain('Este contato não tem acesso à área do cliente.');
+      expect(badgeOf(page, 'Paulo Lima')).toBe('Acesso ativo');
+    });
+
+    it('does not ask for the accesses when the role cannot manage them', async () => {
+      const { calls, page } = await openContacts({}, ['operations']);
+      expect(callsTo(calls, 'GET', '/api/customers/c1/portal-access')).toHaveLength(0);
+      expect(rowOf(page, 'Paulo Lima').textContent).toContain('Com acesso');
+      expect(page.querySelector('button[aria-label^="Revogar"]')).toBeNull();
+    });
   });
 
   it('shows only the tabs that exist yet', async () => {

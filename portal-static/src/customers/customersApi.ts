@@ -119,14 +119,35 @@ export interface PortalAccess {
   contactId: string;
   name: string;
   email: string;
-  status: string;
+  status: PortalAccessStatus | string;
   invitedAt?: string | null;
   activatedAt?: string | null;
 }
 
-/** Gives a contact access to the customer area: the API e-mails the invitation to create a password. */
+export type PortalAccessStatus = 'invited' | 'active' | 'revoked';
+
+export const PORTAL_ACCESS_STATUS: Record<string, StatusStyle> = {
+  invited: { label: 'Convite enviado', tone: 'warning' },
+  active: { label: 'Acesso ativo', tone: 'success' },
+  revoked: { label: 'Revogado', tone: 'neutral' },
+};
+
+/**
+ * Gives a contact access to the customer area: the API e-mails the invitation to create a password. Granting a
+ * pending invitation again re-sends it (the earlier link stops working); there is no separate re-send route.
+ */
 export function grantPortalAccess(customerId: string, contactId: string): Promise<PortalAccess> {
   return staffApi.post<PortalAccess>(`${base}/${seg(customerId)}/portal-access`, { contactId });
+}
+
+/** The customer's accesses (invited, active and revoked), one per contact; staff roles admin and sales only. */
+export function listPortalAccess(customerId: string, signal?: AbortSignal): Promise<PortalAccess[]> {
+  return getAll<PortalAccess>(`${base}/${seg(customerId)}/portal-access`, {}, signal);
+}
+
+/** Ends the contact's login (its sessions stop within 15 minutes); the access stays listed as revoked. */
+export function revokePortalAccess(customerId: string, contactId: string): Promise<void> {
+  return staffApi.delete(`${base}/${seg(customerId)}/portal-access/${seg(contactId)}`);
 }
 
 export function listSites(customerId: string, signal?: AbortSignal): Promise<Site[]> {

@@ -46,7 +46,8 @@ export function InventoryFormPage({ id, customerId }: { id?: string; customerId?
       navigate(`/inventario/${encodeURIComponent(created.id)}`, { replace: true });
     }
   });
-  const fields = useFieldErrors(save.error);
+  // A serial number already registered is a 409 `duplicate` without an `errors` map: it belongs to the serial field.
+  const fields = useFieldErrors(save.error, { duplicate: 'serialNumber' });
   const set = <K extends keyof InventoryForm>(key: K) => (value: InventoryForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     fields.clear(key === 'customer' ? 'customerId' : key);
@@ -72,7 +73,7 @@ export function InventoryFormPage({ id, customerId }: { id?: string; customerId?
       <p class="breadcrumb">
         <a href={href(back)}>← Voltar</a>
       </p>
-      <ErrorBanner error={save.error} onReload={existing.reload} fieldNames={FIELD_NAMES} />
+      <ErrorBanner error={fields.bannerError} onReload={existing.reload} fieldNames={FIELD_NAMES} />
       <ErrorBanner error={choices.error ?? typesError} onRetry={choices.reload} />
       <form
         class="form form-wide"

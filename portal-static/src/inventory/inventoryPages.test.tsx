@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { routeLocation } from '../app/router';
-import { callsTo, fakeApi, openApp, problem, queryOf, withEtag } from '../test/fakeApi';
+import { callsTo, fakeApi, openApp, queryOf, withEtag } from '../test/fakeApi';
 import { act, byText, choose, click, field, jsonResponse, settle, submit, type } from '../test/render';
 import { toasts } from '../ui/Toast';
 
@@ -82,12 +82,14 @@ describe('inventory', () => {
   });
 
   it('registers an item: contract and site come from the chosen customer; a duplicate serial is shown on the field', async () => {
+    const duplicateDetail = 'O número de série HP1234-X já está cadastrado no item de Alfa Comércio Ltda (site Matriz).';
     let attempts = 0;
     const calls = fakeApi({
       ...common,
       'POST /api/inventory': () =>
         ++attempts === 1
-          ? problem(409, 'duplicate', 'O número de série HP1234-X já está cadastrado no item de Alfa Comércio Ltda (site Matriz).', { SerialNumber: ['O número de série HP1234-X já está cadastrado.'] })
+          ? // As the API sends it (InventoryStore.DuplicateOf): no `errors` map, the holder in extension members.
+            jsonResponse(409, { status: 409, code: 'duplicate', title: 'Conflict', detail: duplicateDetail, itemId: 'inv1', serialNumbers: ['HP1234-X'] }, 'application/problem+json')
           : withEtag({ ...item, id: 'inv9' }, 'W/"1"', 201),
       'GET /api/inventory/inv9': () => withEtag({ ...item, id: 'inv9', history: [] }, 'W/"1"'),
     });
@@ -110,7 +112,17 @@ describe('inventory', () => {
     submit(page.querySelector('form')!);
     await settle();
     expect(callsTo(calls, 'POST', '/api/inventory')[0]!.body).toMatchObject({ serialNumber: 'hp 1234-x', customerId: 'c1', contractId: 'k1', siteId: 's1', typeId: 'pstype1', warrantyUntil: '2027-01-31' });
-    expect(page.textContent).toContain('já está cadastrado');
+    const serial = field(page, 'Número de série');
+    expect(serial.getAttribute('aria-invalid')).toBe('true');
+    const described = serial.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+    expect(described).toContain(duplicateDetail);
+    // Said once, next to the field (as the customer's CNPJ and the catalogue's code are): no banner repeats it.
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+
+    // Editing the serial takes the message away until the next submit.
+    type(serial, 'hp 1234-y');
+    expect(serial.getAttribute('aria-invalid')).toBeNull();
+    expect(page.textContent).not.toContain(duplicateDetail);
 
     submit(page.querySelector('form')!);
     await settle(5);

@@ -9,7 +9,7 @@ import { formatDecimalBR } from '../format/lineMath';
 import { formatMoney } from '../format/money';
 import { maskTaxId } from '../format/masks';
 import { PageHeader } from '../layout/PageHeader';
-import { OPPORTUNITY_STATUS } from '../opportunities/opportunitiesApi';
+import { OpportunityLink } from '../opportunities/OpportunityLink';
 import { StatusBadge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ErrorBanner, Notice } from '../ui/ErrorBanner';
@@ -325,13 +325,7 @@ function OpportunityPanel({ order: o }: { order: SalesOrder }) {
           />
         </div>
       )}
-      {o.opportunityId && (
-        <p class="header-meta">
-          <a href={href(`/oportunidades/${encodeURIComponent(o.opportunityId)}`)}>{o.opportunity?.title ?? 'Abrir oportunidade'}</a>
-          {o.opportunity && <StatusBadge status={o.opportunity.status} styles={OPPORTUNITY_STATUS} />}
-          {o.opportunity?.stageName && <span class="cell-secondary">Etapa: {o.opportunity.stageName}</span>}
-        </p>
-      )}
+      {o.opportunityId && <OpportunityLink id={o.opportunityId} opportunity={o.opportunity} />}
       {o.opportunityGeneration === 'done' && (
         <p class="small" aria-live="polite">
           {o.tasksExpected > 0 ? `${o.tasksGenerated} tarefa(s) gerada(s). ` : ''}

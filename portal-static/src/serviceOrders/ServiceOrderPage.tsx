@@ -7,7 +7,7 @@ import { searchCustomers } from '../customers/customersApi';
 import { formatDateTime, todayIso } from '../format/date';
 import { formatMoney } from '../format/money';
 import { PageHeader } from '../layout/PageHeader';
-import { OPPORTUNITY_STATUS } from '../opportunities/opportunitiesApi';
+import { OpportunityLink } from '../opportunities/OpportunityLink';
 import { ItemsEditor } from '../salesOrders/ItemsEditor';
 import { StatusBadge } from '../ui/Badge';
 import { Button } from '../ui/Button';
@@ -97,12 +97,7 @@ export function ServiceOrderPage({ id }: { id?: string }) {
       </p>
       {so && (
         <section class="card" aria-label="Status da ordem de serviço">
-          {so.opportunityId && (
-            <p class="header-meta">
-              Oportunidade: <a href={href(`/oportunidades/${encodeURIComponent(so.opportunityId)}`)}>{so.opportunity?.title ?? 'abrir'}</a>
-              {so.opportunity && <StatusBadge status={so.opportunity.status} styles={OPPORTUNITY_STATUS} />}
-            </p>
-          )}
+          {so.opportunityId && <OpportunityLink id={so.opportunityId} opportunity={so.opportunity} label="Oportunidade" />}
           {so.statusChangedAt && (
             <p class="small muted">
               Status alterado em {formatDateTime(so.statusChangedAt)}
