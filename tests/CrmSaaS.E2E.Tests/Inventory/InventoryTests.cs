@@ -112,7 +112,10 @@ public sealed class InventoryTests(E2EStack stack)
         await page.GetByLabel(new Regex("^Site")).SelectOptionAsync(new SelectOptionValue { Label = "Filial Centro" });
         await page.GetByLabel(new Regex("^Tipo de produto ou serviço")).SelectOptionAsync(new SelectOptionValue { Label = "Impressora" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
+        // The refusal sits on the serial field, as every duplicate does in the portal.
+        var serialField = page.GetByLabel(new Regex("^Número de série"));
+        await Assertions.Expect(serialField).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(serialField).ToHaveAccessibleDescriptionAsync(
             new Regex(@"O número de série HP1234-X já está cadastrado no item de Alfa Comércio.* \(site Matriz\)\."));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Novo item de inventário" })).ToBeVisibleAsync();
         await E2EStack.ScreenshotAsync(page, "54-inventario-serie-duplicada");
