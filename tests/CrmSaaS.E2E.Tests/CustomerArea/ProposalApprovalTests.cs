@@ -160,7 +160,9 @@ public sealed class ProposalApprovalTests(E2EStack stack)
         await grant.GetByRole(AriaRole.Button, new() { Name = "Enviar convite" }).ClickAsync();
         await Assertions.Expect(staff.GetByText($"Convite para a área do cliente enviado para {mine.ContactEmail}.")).ToBeVisibleAsync();
         var contacts = staff.GetByRole(AriaRole.Table, new() { Name = "Contatos do cliente" });
-        await Assertions.Expect(contacts.GetByRole(AriaRole.Row).Filter(new() { HasText = mine.ContactName })).ToContainTextAsync("Com acesso");
+        var contactRow = contacts.GetByRole(AriaRole.Row).Filter(new() { HasText = mine.ContactName });
+        await Assertions.Expect(contactRow).ToContainTextAsync("Convite enviado");
+        await Assertions.Expect(contactRow.GetByRole(AriaRole.Button, new() { Name = $"Reenviar convite da área do cliente a {mine.ContactName}" })).ToBeVisibleAsync();
         await E2EStack.ScreenshotAsync(staff, "55-equipe-contato-com-acesso");
 
         // The invitation e-mail leads to "Criar sua senha"; the new password signs the customer in.
@@ -173,6 +175,10 @@ public sealed class ProposalApprovalTests(E2EStack stack)
         await page.GetByRole(AriaRole.Button, new() { Name = "Criar senha" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Painel" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sair" }).ClickAsync();
+
+        // Staff now see the access as active.
+        await staff.ReloadAsync();
+        await Assertions.Expect(contactRow).ToContainTextAsync("Acesso ativo");
 
         // Later, from the login page of this company's customer area.
         await page.GotoAsync($"{stack.PortalUrl}/#/cliente/{account.Slug}/entrar");
