@@ -59,9 +59,12 @@ public sealed class BenchStack : IAsyncDisposable
     /// <summary>Time from starting the published API as its own process to its first successful answer, and its memory.</summary>
     /// <summary>
     /// Starts the app as its own process — <paramref name="app"/> is the build's dll (run with <c>dotnet</c>) or a published
-    /// self-contained executable, as the Functions host starts it — and times it to the first successful health check.
+    /// self-contained executable — and times it to the first successful health check (which reads Table Storage).
+    /// As the Functions host starts it (<paramref name="asFunctionsHost"/>: the port in FUNCTIONS_CUSTOMHANDLER_PORT, no
+    /// local dispatcher, no resource creation, as in Azure) the tables of <paramref name="prefix"/> must exist: a first
+    /// start without it creates them.
     /// </summary>
-    public static async Task<StartupResult?> MeasureStartupAsync(string connectionString, string app)
+    public static async Task<StartupResult?> MeasureStartupAsync(string connectionString, string app, string prefix, bool asFunctionsHost = true)
     {
         if (!File.Exists(app))
         {
@@ -75,12 +78,20 @@ public sealed class BenchStack : IAsyncDisposable
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        if (asFunctionsHost)
+        {
+            start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            start.Environment["Queues__LocalDispatcher"] = "false";
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__ConnectionString"] = connectionString;
-        start.Environment["Storage__Prefix"] = "s" + Guid.NewGuid().ToString("N")[..8];
+        start.Environment["Storage__Prefix"] = prefix;
         start.Environment["Jwt__SigningKey"] = "benchmark-signing-key-0123456789-abcdefghijklmnop";
-        start.Environment["Queues__LocalDispatcher"] = "false";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -59,7 +59,9 @@ internal static class BenchmarkProgram
         }
 
         var apiDll = Path.Combine(RepositoryPaths.Root(), "functions", "CrmSaaS.Functions", "bin", "Release", "net10.0", "CrmSaaS.Functions.dll");
-        var startup = await BenchStack.MeasureStartupAsync(stack.Azurite.ConnectionString, apiDll);
+        var startupPrefix = "st" + Guid.NewGuid().ToString("N")[..8];
+        await BenchStack.MeasureStartupAsync(stack.Azurite.ConnectionString, apiDll, startupPrefix, asFunctionsHost: false);
+        var startup = await BenchStack.MeasureStartupAsync(stack.Azurite.ConnectionString, apiDll, startupPrefix);
         if (startup is not null)
         {
             Console.WriteLine($"  partida: primeira resposta em {startup.FirstAnswerMs:0} ms; memória {startup.MemoryAtRestMb:0} MB em repouso, {startup.MemoryUnderLoadMb:0} MB sob carga");
@@ -77,18 +79,20 @@ internal static class BenchmarkProgram
         return 0;
     }
 
-    /// <summary>Start-up of published builds (e.g. with and without ReadyToRun) against one Azurite, runs interleaved.</summary>
+    /// <summary>Start-up of published builds (e.g. with and without ReadyToRun) as the Functions host starts them, runs interleaved.</summary>
     static async Task<int> CompareStartupAsync(string builds, string output)
     {
         const int Runs = 7;
         var apps = builds.Split(',').Select(b => b.Split('=', 2)).Select(p => (Name: p[0], Executable: Path.Combine(p[1], "CrmSaaS.Functions"))).ToList();
         var azurite = await AzuriteInstance.GetSharedAsync();
+        var prefix = "st" + Guid.NewGuid().ToString("N")[..8];
+        await BenchStack.MeasureStartupAsync(azurite.ConnectionString, apps[0].Executable, prefix, asFunctionsHost: false);
         var runs = apps.ToDictionary(a => a.Name, _ => new List<StartupResult>());
         for (var run = 0; run < Runs; run++)
         {
             foreach (var (name, executable) in apps)
             {
-                var result = await BenchStack.MeasureStartupAsync(azurite.ConnectionString, executable)
+                var result = await BenchStack.MeasureStartupAsync(azurite.ConnectionString, executable, prefix)
                     ?? throw new InvalidOperationException($"{executable} did not answer /api/health");
                 runs[name].Add(result);
             }
