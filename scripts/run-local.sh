@@ -74,6 +74,7 @@ fi
 
 echo "==> demo tenant"
 python3 "$root/scripts/seed-demo.py" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" \
+  "http://localhost:$PORTAL_PORT" \
   || echo "(the demo seed failed; the product runs without it)"
 
 cat <<TXT
