@@ -459,12 +459,13 @@ def seed_occurrences(customer):
         (-9, "sac", roberto, "Chamado: câmera da garagem G2 desalinhada após limpeza. Técnico agendado."),
         (-2, "diario", luciana, "Confirmado o faturamento parcial das câmeras já instaladas."),
     ]
-    ids = []
-    for offset, kind, contact, description in entries:
-        ids.append(post(f"/api/customers/{customer['id']}/occurrences",
-                        {"date": day(offset), "type": kind, "contactId": contact, "description": description})["id"])
-    post(f"/api/customers/{customer['id']}/occurrences/{ids[1]}/competitors",
-         {"name": "VigiaTech Segurança", "notes": "Oferece comodato do NVR.", "prices": "Câmera instalada R$ 520,00"})
+    created = [post(f"/api/customers/{customer['id']}/occurrences",
+                    {"date": day(offset), "type": kind, "contactId": contact, "description": description})
+               for offset, kind, contact, description in entries]
+    quoted = created[1]
+    post(f"/api/customers/{customer['id']}/occurrences/{quoted['id']}/competitors",
+         {"name": "VigiaTech Segurança", "notes": "Oferece comodato do NVR.", "prices": "Câmera instalada R$ 520,00"},
+         quoted["etag"])
 
 
 def seed_order_to_crm(catalogue, customer):
