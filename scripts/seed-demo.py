@@ -20,7 +20,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 API, MAILDEV, STATE = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/"), sys.argv[3]
 PORTAL = (sys.argv[4] if len(sys.argv) > 4 else "http://localhost:5173").rstrip("/")
@@ -161,7 +161,7 @@ def cpf(base9):
     return f"{s[:3]}.{s[3:6]}.{s[6:9]}-{s[9:]}"
 
 
-# Due dates, occurrences and validity are business days in Brasília, not in the machine's zone.
+# Dates count from today in Brasília, as the API's "today" (overdue tasks, expired quotes) does, not in the machine's zone.
 TODAY = datetime.now(timezone(timedelta(hours=-3))).date()
 
 
@@ -183,7 +183,7 @@ def seed_records(admin, slug):
     seed_occurrences(customers["condominio"])
     order = seed_order_to_crm(catalogue, customers["condominio"])
     seed_inventory(catalogue, customers, order, faturamento)
-    seed_proposal(catalogue, customers)
+    seed_proposal(catalogue, customers, slug)
     seed_customer_area(customers["clinica"], slug)
     print("seed: demo records created")
 
@@ -194,10 +194,12 @@ def settings(admin):
         "issuerTaxId": COMPANY["taxId"], "municipalityCode": "3509502", "simplesNacional": "MicroOrSmallCompany",
         "municipalRegistration": "1234567", "series": "1",
     }, "*")
-    # Generated opportunities and tasks get an owner and an assignee, so the Central de Tarefas shows who does them.
+    # Generated opportunities and tasks get an owner and an assignee, so the Central de Tarefas shows who does them;
+    # a confirmed order is a closed deal, so its opportunity lands on the pipeline's last stage.
     current = get("/api/settings/order-crm")
+    last_stage = get("/api/settings/pipeline")["stages"][-1]["id"]
     put("/api/settings/order-crm", {
-        "enabled": True, "defaultGenerate": True, "stageId": current["stageId"], "ownerId": admin["id"],
+        "enabled": True, "defaultGenerate": True, "stageId": last_stage, "ownerId": admin["id"],
         "titlePattern": "Pedido {numero} - {cliente} - {projeto}", "taskAssigneeId": admin["id"], "taskDueDays": 10,
         "showProjectAndContract": True,
     }, current["etag"])
@@ -373,8 +375,8 @@ def task(admin, subject, opportunity_id, due_in, description=None, done=False):
 def seed_opportunities(admin, catalogue, solutions, accounts):
     """Open opportunities on every kanban stage, one won and one lost, with tickets and follow-up tasks."""
     s, p = catalogue["services"], catalogue["products"]
-    stages = [stage["id"] for stage in get("/api/settings/pipeline")["stages"]]
-    first, second, middle, fourth, last = (stages + stages[-1:] * 5)[:5]
+    # A new tenant's pipeline: Prospecção, Qualificação, Proposta, Negociação, Fechamento.
+    first, second, third, fourth, last = [stage["id"] for stage in get("/api/settings/pipeline")["stages"]]
 
     o = opportunity(admin, accounts["academia"], "CFTV nas salas de musculação", first, 45, lines=[
         {"kind": "service", "serviceId": s["camera"], "quantity": 4},
@@ -389,7 +391,7 @@ def seed_opportunities(admin, catalogue, solutions, accounts):
     ])
 
     # A 10 % discount on the service lines the customer negotiated.
-    o = opportunity(admin, accounts["supermercado"], "Câmeras na frente de caixa", middle, 20, lines=[
+    o = opportunity(admin, accounts["supermercado"], "Câmeras na frente de caixa", third, 20, lines=[
         {"kind": "service", "serviceId": s["camera"], "quantity": 6, "discountKind": "percent", "discount": 10},
         {"kind": "service", "serviceId": s["nvr"], "quantity": 1},
         {"kind": "product", "productId": p["camera"], "quantity": 6},
@@ -397,7 +399,7 @@ def seed_opportunities(admin, catalogue, solutions, accounts):
     task(admin, "Enviar proposta revisada com 10% de desconto", o["id"], 1, done=True)
     task(admin, "Ligar para o gerente sobre a proposta", o["id"], -1)  # overdue: the Central de Tarefas flags it
 
-    o = opportunity(admin, accounts["residencia"], "Câmeras na residência do Cambuí", middle, 10, lines=[
+    o = opportunity(admin, accounts["residencia"], "Câmeras na residência do Cambuí", third, 10, lines=[
         {"kind": "service", "serviceId": s["camera"], "quantity": 3},
         {"kind": "product", "productId": p["camera"], "quantity": 3},
         # R$ 100,00 off, as agreed on the visit.
@@ -438,9 +440,9 @@ def seed_faturamento(admin, catalogue, solutions, customers):
         "kinds": ["all"],
         "contract": {"title": "Manutenção do CFTV - Sede Lourdes", "startDate": day(0), "recurrence": "monthly"},
     })
-    contract = next(d for d in generated["documents"] if d["kind"] == "contract")
-    activate_contract(contract["id"])
-    return {"opportunityId": o["id"], "contractId": contract["id"]}
+    documents = {d["kind"]: d["id"] for d in generated["documents"]}
+    activate_contract(documents["contract"])
+    return {"opportunityId": o["id"], "contractId": documents["contract"], "serviceOrderId": documents["service-order"]}
 
 
 def activate_contract(contract_id):
@@ -524,16 +526,17 @@ def seed_inventory(catalogue, customers, order, faturamento):
         "orderId": order["id"], "orderItemId": nvr_line["id"], "warrantyUntil": warranty,
         "serials": ["NVR16-BR-0042"], "notes": "Rack da portaria, nobreak 1,5 kVA",
     })
-    # The school's recorder, under the contract its won opportunity generated.
+    # The school's recorder, under the contract and service order its won opportunity generated.
     school = customers["escola"]
     post("/api/inventory", {
         "serialNumber": "NVR16-BR-0057", "customerId": school["id"], "contractId": faturamento["contractId"],
+        "serviceOrderId": faturamento["serviceOrderId"],
         "siteId": school["sites"][0], "typeId": types["nvr"], "description": "NVR 16 canais",
         "notes": "Sala de TI, 2º andar", "warrantyUntil": warranty,
     })
 
 
-def seed_proposal(catalogue, customers):
+def seed_proposal(catalogue, customers, slug):
     """oGestor: an open quote, and a quote converted into a proposal e-mailed to the clinic's dentist."""
     s, customer = catalogue["services"], customers["clinica"]
     post("/api/quotes", {
@@ -551,14 +554,15 @@ def seed_proposal(catalogue, customers):
     order = post(f"/api/quotes/{quote['id']}/convert",
                  {"generateOpportunity": True, "paymentTerms": "0/30", "paymentMethod": "Boleto bancário"}, quote["etag"])
     post(f"/api/sales-orders/{order['id']}/send-proposal", {"contactId": customer["contacts"][0]})
-    # The e-mailed link lands in MailDev; waiting for it proves the proposal went out.
-    wait_for_link(CUSTOMER_EMAIL, "proposta")
+    # The e-mailed link lands in MailDev; waiting for it proves the proposal went out. The slug in the link tells
+    # this tenant's e-mail from another's to the same address.
+    wait_for_link(CUSTOMER_EMAIL, f"cliente/{slug}/proposta")
 
 
 def seed_customer_area(customer, slug):
     """Customer-area access for the dentist, accepted with a known password so the printed login works."""
     post(f"/api/customers/{customer['id']}/portal-access", {"contactId": customer["contacts"][0]})
-    token = wait_for_link(CUSTOMER_EMAIL, "convite")
+    token = wait_for_link(CUSTOMER_EMAIL, f"cliente/{slug}/convite")
     call("POST", f"/api/customer-auth/{slug}/accept-invitation", {"token": token, "password": CUSTOMER_PASSWORD})
 
 
