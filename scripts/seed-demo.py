@@ -373,7 +373,7 @@ def task(admin, subject, opportunity_id, due_in, description=None, done=False):
 
 
 def seed_opportunities(admin, catalogue, solutions, accounts):
-    """Open opportunities on every kanban stage, one won and one lost, with tickets and follow-up tasks."""
+    """Open opportunities on every kanban stage and a lost one, with tickets and follow-up tasks (the won one: Faturamento)."""
     s, p = catalogue["services"], catalogue["products"]
     # A new tenant's pipeline: Prospecção, Qualificação, Proposta, Negociação, Fechamento.
     first, second, third, fourth, last = [stage["id"] for stage in get("/api/settings/pipeline")["stages"]]
