@@ -15,15 +15,29 @@ mkdir -p "$state/azurite" "$state/logs"
 "$root/scripts/install-prereqs.sh"
 
 pids=()
+# A process and everything below it: npx → sh → node vite is three levels deep, and a grandchild whose parent is
+# stopped first would be left running (reparented to init) with its port taken.
+tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do tree "$child"; done
+  echo "$1"
+}
 cleanup() {
   trap - INT TERM EXIT
   echo
   echo "==> stopping"
-  for pid in "${pids[@]}"; do
-    # The child and anything it started (npx → vite, for instance).
-    pkill -TERM -P "$pid" 2>/dev/null || true
-    kill -TERM "$pid" 2>/dev/null || true
+  local all=() pid
+  for pid in "${pids[@]}"; do all+=($(tree "$pid")); done
+  kill -TERM "${all[@]}" 2>/dev/null || true
+  # Azurite sometimes closes its ports on TERM but does not exit; what is still there after 10 s is killed.
+  for _ in $(seq 1 20); do
+    local alive=()
+    for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    all=("${alive[@]}")
+    [ ${#all[@]} -eq 0 ] && break
+    sleep 0.5
   done
+  [ ${#all[@]} -gt 0 ] && kill -KILL "${all[@]}" 2>/dev/null
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
@@ -74,6 +88,7 @@ fi
 
 echo "==> demo tenant"
 python3 "$root/scripts/seed-demo.py" "http://127.0.0.1:$API_PORT" "http://127.0.0.1:$MAIL_WEB_PORT" "$state" \
+  "http://localhost:$PORTAL_PORT" \
   || echo "(the demo seed failed; the product runs without it)"
 
 cat <<TXT
