@@ -67,7 +67,7 @@ public sealed class OpportunityDocumentsTests(E2EStack stack)
         await Assertions.Expect(generate).ToContainTextAsync("A partir do ticket (R$ 5.850,00)");
         var documents = page.GetByRole(AriaRole.Region, new() { Name = "Documentos gerados", Exact = true });
         await Assertions.Expect(documents).ToContainTextAsync("Nenhum documento gerado");
-        await E2EStack.ScreenshotAsync(page, "40-oportunidade-faturamento");
+        await E2EStack.ScreenshotAsync(page, "25-oportunidade-faturamento");
 
         await generate.GetByRole(AriaRole.Button, new() { Name = "Gerar todos" }).ClickAsync();
         var options = page.GetByRole(AriaRole.Dialog, new() { Name = "Gerar todos os documentos" });
@@ -86,7 +86,7 @@ public sealed class OpportunityDocumentsTests(E2EStack stack)
             await Assertions.Expect(row).ToContainTextAsync("R$ 5.850,00");
         }
 
-        await E2EStack.ScreenshotAsync(page, "41-oportunidade-documentos-gerados");
+        await E2EStack.ScreenshotAsync(page, "26-oportunidade-documentos-gerados");
 
         // The service order opens with the ticket's lines and shows its opportunity.
         await documents.GetByRole(AriaRole.Link, new() { Name = "Ordem de serviço nº 1" }).ClickAsync();
@@ -98,7 +98,7 @@ public sealed class OpportunityDocumentsTests(E2EStack stack)
         await Assertions.Expect(page.GetByLabel(new Regex("^Descrição do item 2"))).ToHaveValueAsync(Training);
         await Assertions.Expect(page.GetByLabel(new Regex("^Quantidade do item 2"))).ToHaveValueAsync("3");
         await Assertions.Expect(page.GetByLabel("Totais", new() { Exact = true })).ToContainTextAsync("R$ 5.850,00");
-        await E2EStack.ScreenshotAsync(page, "42-ordem-de-servico-gerada");
+        await E2EStack.ScreenshotAsync(page, "27-ordem-de-servico-gerada");
 
         // Back on the tab, the contract opens with the same service lines.
         await page.GoBackAsync();
@@ -110,7 +110,7 @@ public sealed class OpportunityDocumentsTests(E2EStack stack)
         await Assertions.Expect(lines.GetByLabel(new Regex("^Descrição")).Nth(0)).ToHaveValueAsync(Setup);
         await Assertions.Expect(lines.GetByLabel(new Regex("^Descrição")).Nth(1)).ToHaveValueAsync(Training);
         await Assertions.Expect(lines.GetByLabel(new Regex("^Quantidade")).Nth(1)).ToHaveValueAsync("3");
-        await E2EStack.ScreenshotAsync(page, "43-contrato-gerado");
+        await E2EStack.ScreenshotAsync(page, "28-contrato-gerado");
 
         // And the sales order, a proposal with both items.
         await page.GoBackAsync();
@@ -120,6 +120,6 @@ public sealed class OpportunityDocumentsTests(E2EStack stack)
         await Assertions.Expect(items.GetByRole(AriaRole.Row, new() { NameRegex = new Regex(Setup) })).ToContainTextAsync("R$ 4.800,00");
         await Assertions.Expect(items.GetByRole(AriaRole.Row, new() { NameRegex = new Regex(Training) })).ToContainTextAsync("R$ 1.050,00");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Oportunidade do pedido" }).GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
-        await E2EStack.ScreenshotAsync(page, "44-pedido-gerado");
+        await E2EStack.ScreenshotAsync(page, "29-pedido-gerado");
     }
 }

@@ -163,7 +163,7 @@ public sealed class ProposalApprovalTests(E2EStack stack)
         var contactRow = contacts.GetByRole(AriaRole.Row).Filter(new() { HasText = mine.ContactName });
         await Assertions.Expect(contactRow).ToContainTextAsync("Convite enviado");
         await Assertions.Expect(contactRow.GetByRole(AriaRole.Button, new() { Name = $"Reenviar convite da área do cliente a {mine.ContactName}" })).ToBeVisibleAsync();
-        await E2EStack.ScreenshotAsync(staff, "55-equipe-contato-com-acesso");
+        await E2EStack.ScreenshotAsync(staff, "55-equipe-contato-convidado");
 
         // The invitation e-mail leads to "Criar sua senha"; the new password signs the customer in.
         var invitation = await stack.MailDev.WaitForEmailAsync(mine.ContactEmail, "Acesso à área do cliente", TimeSpan.FromSeconds(30));
