@@ -13,11 +13,56 @@ public sealed class Api(HttpClient http)
 
     public HttpClient Http => http;
 
-    public void UseToken(string token) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    private readonly Lock _gate = new();
+    private Task _renewal = Task.CompletedTask;
+    private Func<Task<string>>? _logIn;
+    private volatile AuthenticationHeaderValue? _authorization;
+
+    // Set on each request, not on the shared client's default headers, because a renewal happens while other requests run.
+    public void UseToken(string token) => _authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    /// <summary>
+    /// Logs in now and again whenever the access token expires (a full-scale load outlasts it), so a long run keeps
+    /// its session the way the portal does with its refresh.
+    /// </summary>
+    public async Task UseLogInAsync(Func<Task<string>> logIn)
+    {
+        _logIn = logIn;
+        UseToken(await logIn());
+    }
 
     public async Task<(JsonElement Body, Sample Sample, string? ETag)> SendAsync(HttpMethod method, string path, object? body = null, string? ifMatch = null)
     {
+        var used = _authorization;
+        try
+        {
+            return await SendOnceAsync(method, path, body, ifMatch);
+        }
+        catch (ApiException ex) when (ex.Status == HttpStatusCode.Unauthorized && _logIn is not null)
+        {
+            Task renewal;
+            lock (_gate)
+            {
+                // One login for all the requests that found the same token expired.
+                if (ReferenceEquals(_authorization, used) && _renewal.IsCompleted)
+                {
+                    _renewal = RenewAsync(_logIn);
+                }
+
+                renewal = _renewal;
+            }
+
+            await renewal;
+            return await SendOnceAsync(method, path, body, ifMatch);
+        }
+    }
+
+    private async Task RenewAsync(Func<Task<string>> logIn) => UseToken(await logIn());
+
+    private async Task<(JsonElement Body, Sample Sample, string? ETag)> SendOnceAsync(HttpMethod method, string path, object? body, string? ifMatch)
+    {
         using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = _authorization;
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

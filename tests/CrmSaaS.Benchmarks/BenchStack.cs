@@ -43,7 +43,7 @@ public sealed class BenchStack : IAsyncDisposable
         var http = NewClient();
         var tenant = await TenantSignUp.SignUpAndConfirmAsync(http, MailDev, PortalUrl, tradeName, BrazilianData.Cnpj(), "Beatriz Andrade", "bench.com.br");
         var api = new Api(http);
-        api.UseToken(await TenantSignUp.LogInAsync(http, tenant.Email, tenant.Password));
+        await api.UseLogInAsync(() => TenantSignUp.LogInAsync(http, tenant.Email, tenant.Password));
         var slug = tenant.Slug;
         return (api, slug);
     }
