@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { href } from '../app/router';
 import { useAction, useFieldErrors } from '../app/hooks';
@@ -9,10 +10,34 @@ import { requestPasswordReset } from './authApi';
 import { collectErrors, emailError } from './validation';
 
 export function ForgotPasswordPage() {
+  return (
+    <ForgotPasswordForm
+      subtitle="Informe seu e-mail e enviaremos um link para criar uma nova senha."
+      loginPath="/entrar"
+      send={requestPasswordReset}
+      sentNotice={(email) => (
+        <>
+          Se houver uma conta com o e-mail <strong>{email}</strong>, você receberá um link para criar uma nova senha. O link vale por tempo limitado.
+        </>
+      )}
+    />
+  );
+}
+
+interface ForgotPasswordFormProps {
+  subtitle: string;
+  loginPath: string;
+  send: (email: string) => Promise<unknown>;
+  /** The server answers 202 whether or not the login exists, so the notice must not claim it does. */
+  sentNotice: (email: string) => ComponentChildren;
+}
+
+/** "Esqueci minha senha" for staff and for a company's customer area: only the texts, the login page and the call differ. */
+export function ForgotPasswordForm({ subtitle, loginPath, send, sentNotice }: ForgotPasswordFormProps) {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const action = useAction(async () => {
-    await requestPasswordReset(email.trim());
+    await send(email.trim());
     setSentTo(email.trim());
   });
   const fields = useFieldErrors(action.error);
@@ -20,11 +45,8 @@ export function ForgotPasswordPage() {
   if (sentTo) {
     return (
       <AuthLayout title="Verifique seu e-mail">
-        {/* The server answers 202 whether or not the account exists, so the text must not claim it does. */}
-        <p>
-          Se houver uma conta com o e-mail <strong>{sentTo}</strong>, você receberá um link para criar uma nova senha. O link vale por tempo limitado.
-        </p>
-        <a class="btn btn-secondary btn-block" href={href('/entrar')}>
+        <p>{sentNotice(sentTo)}</p>
+        <a class="btn btn-secondary btn-block" href={href(loginPath)}>
           Voltar para a página de entrada
         </a>
       </AuthLayout>
@@ -34,10 +56,10 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout
       title="Esqueci minha senha"
-      subtitle="Informe seu e-mail e enviaremos um link para criar uma nova senha."
+      subtitle={subtitle}
       footer={
         <p>
-          Lembrou a senha? <a href={href('/entrar')}>Entrar</a>
+          Lembrou a senha? <a href={href(loginPath)}>Entrar</a>
         </p>
       }
     >

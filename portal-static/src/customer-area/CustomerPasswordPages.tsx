@@ -1,79 +1,28 @@
 import { useState } from 'preact/hooks';
 import { href, navigate, withQuery } from '../app/router';
 import { useAction, useFieldErrors } from '../app/hooks';
-import { collectErrors, confirmationError, emailError, passwordError } from '../auth/validation';
+import { collectErrors, confirmationError, passwordError } from '../auth/validation';
 import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { ForgotPasswordForm } from '../auth/ForgotPasswordPage';
 import { AuthLayout } from '../layout/AuthLayout';
 import { Button } from '../ui/Button';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { TextField } from '../ui/Field';
 import { confirmCustomerPasswordReset, requestCustomerPasswordReset } from './customerAreaApi';
 import { customerAreaPath } from './session';
 
 /** "#/cliente/<slug>/esqueci-senha": asks for a reset link for a customer login of this company. */
 export function CustomerForgotPasswordPage({ slug }: { slug: string }) {
-  const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const action = useAction(async () => {
-    await requestCustomerPasswordReset(slug, email.trim());
-    setSentTo(email.trim());
-  });
-  const fields = useFieldErrors(action.error);
-  const login = customerAreaPath(slug, 'entrar');
-
-  if (sentTo) {
-    return (
-      <AuthLayout title="Verifique seu e-mail">
-        {/* The server answers 202 whether or not the login exists, so the text must not claim it does. */}
-        <p>
-          Se houver um acesso com o e-mail <strong>{sentTo}</strong>, você receberá um link para criar uma nova senha. O link vale por 1 hora.
-        </p>
-        <a class="btn btn-secondary btn-block" href={href(login)}>
-          Voltar para a página de entrada
-        </a>
-      </AuthLayout>
-    );
-  }
-
   return (
-    <AuthLayout
-      title="Esqueci minha senha"
+    <ForgotPasswordForm
       subtitle="Informe o e-mail do seu acesso à área do cliente e enviaremos um link para criar uma nova senha."
-      footer={
-        <p>
-          Lembrou a senha? <a href={href(login)}>Entrar</a>
-        </p>
-      }
-    >
-      <ErrorBanner error={action.error} fieldNames={['email']} />
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const errors = collectErrors({ email: emailError(email) });
-          fields.setClientErrors(errors);
-          if (Object.keys(errors).length === 0) void action.run();
-        }}
-      >
-        <TextField
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onValue={(v) => {
-            setEmail(v);
-            fields.clear('email');
-          }}
-          error={fields.errors['email']}
-          required
-        />
-        <Button type="submit" block busy={action.busy}>
-          Enviar link
-        </Button>
-      </form>
-    </AuthLayout>
+      loginPath={customerAreaPath(slug, 'entrar')}
+      send={(email) => requestCustomerPasswordReset(slug, email)}
+      sentNotice={(email) => (
+        <>
+          Se houver um acesso com o e-mail <strong>{email}</strong>, você receberá um link para criar uma nova senha. O link vale por 1 hora.
+        </>
+      )}
+    />
   );
 }
 
