@@ -10,20 +10,39 @@ import { collectErrors, confirmationError, passwordError } from './validation';
 
 /** Landing page of the e-mailed link "#/redefinir-senha?token=…". */
 export function ResetPasswordPage({ query }: { query: URLSearchParams }) {
-  const token = query.get('token') ?? '';
+  return (
+    <ResetPasswordForm
+      token={query.get('token') ?? ''}
+      idPrefix="reset"
+      forgotPath="/esqueci-senha"
+      save={async (token, password) => {
+        await confirmPasswordReset(token, password);
+        navigate(withQuery('/entrar', { motivo: 'senha-redefinida' }), { replace: true });
+      }}
+    />
+  );
+}
+
+interface ResetPasswordFormProps {
+  token: string;
+  idPrefix: string;
+  forgotPath: string;
+  subtitle?: string;
+  save: (token: string, password: string) => Promise<void>;
+}
+
+/** "Criar nova senha" from an e-mailed link, for staff and for a company's customer area. */
+export function ResetPasswordForm({ token, idPrefix, forgotPath, subtitle, save }: ResetPasswordFormProps) {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const action = useAction(async () => {
-    await confirmPasswordReset(token, password);
-    navigate(withQuery('/entrar', { motivo: 'senha-redefinida' }), { replace: true });
-  });
+  const action = useAction(() => save(token, password));
   const fields = useFieldErrors(action.error);
 
   if (!token) {
     return (
       <AuthLayout title="Link inválido">
         <p>O endereço não contém o código para redefinir a senha. Peça um novo link.</p>
-        <a class="btn btn-primary btn-block" href={href('/esqueci-senha')}>
+        <a class="btn btn-primary btn-block" href={href(forgotPath)}>
           Pedir novo link
         </a>
       </AuthLayout>
@@ -33,9 +52,10 @@ export function ResetPasswordPage({ query }: { query: URLSearchParams }) {
   return (
     <AuthLayout
       title="Criar nova senha"
+      subtitle={subtitle}
       footer={
         <p>
-          O link expirou? <a href={href('/esqueci-senha')}>Peça um novo</a>
+          O link expirou? <a href={href(forgotPath)}>Peça um novo</a>
         </p>
       }
     >
@@ -51,7 +71,7 @@ export function ResetPasswordPage({ query }: { query: URLSearchParams }) {
         }}
       >
         <NewPasswordFields
-          idPrefix="reset"
+          idPrefix={idPrefix}
           password={password}
           confirmation={confirmation}
           onPassword={(v) => {

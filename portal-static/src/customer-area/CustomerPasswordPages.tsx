@@ -1,12 +1,6 @@
-import { useState } from 'preact/hooks';
-import { href, navigate, withQuery } from '../app/router';
-import { useAction, useFieldErrors } from '../app/hooks';
-import { collectErrors, confirmationError, passwordError } from '../auth/validation';
-import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { navigate, withQuery } from '../app/router';
 import { ForgotPasswordForm } from '../auth/ForgotPasswordPage';
-import { AuthLayout } from '../layout/AuthLayout';
-import { Button } from '../ui/Button';
-import { ErrorBanner } from '../ui/ErrorBanner';
+import { ResetPasswordForm } from '../auth/ResetPasswordPage';
 import { confirmCustomerPasswordReset, requestCustomerPasswordReset } from './customerAreaApi';
 import { customerAreaPath } from './session';
 
@@ -28,66 +22,16 @@ export function CustomerForgotPasswordPage({ slug }: { slug: string }) {
 
 /** Landing page of the e-mailed link "#/cliente/<slug>/redefinir-senha?token=…". */
 export function CustomerResetPasswordPage({ slug, query }: { slug: string; query: URLSearchParams }) {
-  const token = query.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const action = useAction(async () => {
-    await confirmCustomerPasswordReset(slug, token, password);
-    navigate(withQuery(customerAreaPath(slug, 'entrar'), { motivo: 'senha-redefinida' }), { replace: true });
-  });
-  const fields = useFieldErrors(action.error);
-  const forgot = customerAreaPath(slug, 'esqueci-senha');
-
-  if (!token) {
-    return (
-      <AuthLayout title="Link inválido">
-        <p>O endereço não contém o código para redefinir a senha. Peça um novo link.</p>
-        <a class="btn btn-primary btn-block" href={href(forgot)}>
-          Pedir novo link
-        </a>
-      </AuthLayout>
-    );
-  }
-
   return (
-    <AuthLayout
-      title="Criar nova senha"
+    <ResetPasswordForm
+      token={query.get('token') ?? ''}
+      idPrefix="customer-reset"
+      forgotPath={customerAreaPath(slug, 'esqueci-senha')}
       subtitle="Defina a nova senha do seu acesso à área do cliente."
-      footer={
-        <p>
-          O link expirou? <a href={href(forgot)}>Peça um novo</a>
-        </p>
-      }
-    >
-      <ErrorBanner error={action.error} fieldNames={['password']} />
-      <form
-        class="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const errors = collectErrors({ password: passwordError(password), confirmation: confirmationError(password, confirmation) });
-          fields.setClientErrors(errors);
-          if (Object.keys(errors).length === 0) void action.run();
-        }}
-      >
-        <NewPasswordFields
-          idPrefix="customer-reset"
-          password={password}
-          confirmation={confirmation}
-          onPassword={(v) => {
-            setPassword(v);
-            fields.clear('password');
-          }}
-          onConfirmation={(v) => {
-            setConfirmation(v);
-            fields.clear('confirmation');
-          }}
-          errors={fields.errors}
-        />
-        <Button type="submit" block busy={action.busy}>
-          Salvar nova senha
-        </Button>
-      </form>
-    </AuthLayout>
+      save={async (token, password) => {
+        await confirmCustomerPasswordReset(slug, token, password);
+        navigate(withQuery(customerAreaPath(slug, 'entrar'), { motivo: 'senha-redefinida' }), { replace: true });
+      }}
+    />
   );
 }
